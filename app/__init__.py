@@ -1,0 +1,37 @@
+"""The web application: factory, blueprints, models, services and CLI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Flask
+
+from app.settings import Settings
+
+
+def create_app(config: Settings | dict[str, Any] | None = None) -> Flask:
+    """Build the Flask app.
+
+    ``config`` is a ready ``Settings``, or a dict of overrides applied on top of the
+    environment (what tests pass), or None to read the environment alone.
+    """
+    settings = config if isinstance(config, Settings) else Settings.from_env(**(config or {}))
+    settings.instance_path.mkdir(parents=True, exist_ok=True)
+
+    flask_app = Flask(__name__, instance_path=str(settings.instance_path))
+    flask_app.config.update(
+        SECRET_KEY=settings.secret_key,
+        TESTING=settings.testing,
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        JSON_AS_ASCII=False,
+    )
+    flask_app.json.ensure_ascii = False  # type: ignore[attr-defined]
+
+    from app import extensions
+    from app.web import health, home
+
+    extensions.init_app(flask_app, settings)
+    flask_app.register_blueprint(health.bp)
+    flask_app.register_blueprint(home.bp)
+    return flask_app

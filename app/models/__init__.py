@@ -1,0 +1,71 @@
+"""The domain model: plain SQLAlchemy 2.0 models, usable without Flask (workers load them)."""
+
+from .base import Base
+from .calendar import CalendarDay
+from .enums import (
+    ApplicationStatus,
+    CvVisibility,
+    EducationLevel,
+    EmploymentType,
+    Experience,
+    FamilyRole,
+    HolidayKind,
+    OwnershipForm,
+    ReferralOutcome,
+    RegionKind,
+    Role,
+    Schedule,
+    SeekerStatus,
+    Sex,
+    VacancyKind,
+    VacancySource,
+    VacancyStatus,
+)
+from .geo import Locality, Region
+from .occupation import Occupation
+from .organisation import Centre, Employer
+from .outbox import OutboxEvent
+from .placement import Application, Placement, Referral
+from .seeker import Cv, EducationEntry, Family, Seeker, StatusChange, WorkExperience
+from .users import AuditLog, User
+from .vacancy import Vacancy
+
+__all__ = [
+    "Application",
+    "ApplicationStatus",
+    "AuditLog",
+    "Base",
+    "CalendarDay",
+    "Centre",
+    "Cv",
+    "CvVisibility",
+    "EducationEntry",
+    "EducationLevel",
+    "Employer",
+    "EmploymentType",
+    "Experience",
+    "Family",
+    "FamilyRole",
+    "HolidayKind",
+    "Locality",
+    "Occupation",
+    "OutboxEvent",
+    "OwnershipForm",
+    "Placement",
+    "Referral",
+    "ReferralOutcome",
+    "Region",
+    "RegionKind",
+    "Role",
+    "Schedule",
+    "Seeker",
+    "SeekerStatus",
+    "Sex",
+    "StatusChange",
+    "User",
+    "Vacancy",
+    "VacancyKind",
+    "VacancySource",
+    "VacancyStatus",
+    "WorkExperience",
+]

@@ -1,0 +1,1 @@
+"""Application services: the operations pages, API and CLI share."""

@@ -1,0 +1,108 @@
+"""Settings, read once from the environment into one typed object.
+
+Nothing reads ``os.environ`` at import time: ``Settings.from_env()`` is called by the app
+factory and the CLI, and tests pass their own values to ``create_app``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+SEARCH_BACKENDS = ("embedded", "elasticsearch")
+
+
+class SettingsError(ValueError):
+    """A setting has a value the platform cannot run with; the message names it."""
+
+
+def _default_instance_path() -> Path:
+    return Path(__file__).resolve().parent.parent / "instance"
+
+
+def _as_bool(name: str, value: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered in {"1", "true", "yes", "on"}:
+        return True
+    if lowered in {"0", "false", "no", "off", ""}:
+        return False
+    raise SettingsError(f"{name} must be a boolean (1/0, true/false), got {value!r}")
+
+
+def _as_int(name: str, value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise SettingsError(f"{name} must be an integer, got {value!r}") from None
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the platform can be configured with.
+
+    Environment variables have the same names in upper case (``DATABASE_URL``...).
+    """
+
+    secret_key: str = "dev-insecure-change-me"
+    instance_path: Path = field(default_factory=_default_instance_path)
+    database_url: str = ""
+    redis_url: str = ""
+    search_backend: str = "embedded"
+    es_url: str = ""
+    es_index_prefix: str = "zhumys"
+    es_russian_analyzer: str = "russian"
+    embedding_model: str = "intfloat/multilingual-e5-small"
+    embedding_device: str = "cpu"
+    embedding_batch_size: int = 32
+    default_locale: str = "kk"
+    testing: bool = False
+    sql_echo: bool = False
+    demo_seed: int = 42
+
+    def __post_init__(self) -> None:
+        if not self.database_url:
+            db_file = self.instance_path / "zhumys.sqlite3"
+            object.__setattr__(self, "database_url", f"sqlite:///{db_file}")
+        if self.search_backend not in SEARCH_BACKENDS:
+            raise SettingsError(
+                f"SEARCH_BACKEND must be one of {', '.join(SEARCH_BACKENDS)}, "
+                f"got {self.search_backend!r}"
+            )
+        if self.search_backend == "elasticsearch" and not self.es_url:
+            raise SettingsError("SEARCH_BACKEND=elasticsearch needs ES_URL")
+        if self.default_locale not in {"kk", "ru", "en"}:
+            raise SettingsError(f"DEFAULT_LOCALE must be kk, ru or en, got {self.default_locale!r}")
+
+    @property
+    def search_path(self) -> Path:
+        """Where the embedded search engine keeps its index generations."""
+        return self.instance_path / "search"
+
+    @property
+    def uses_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
+        env = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = env.get(f.name.upper())
+            if raw is None:
+                continue
+            if f.type in ("bool", bool):
+                values[f.name] = _as_bool(f.name.upper(), raw)
+            elif f.type in ("int", int):
+                values[f.name] = _as_int(f.name.upper(), raw)
+            elif f.type in ("Path", Path):
+                values[f.name] = Path(raw)
+            else:
+                values[f.name] = raw
+        values.update(overrides)
+        return cls(**values)
+
+    def with_overrides(self, **overrides: Any) -> Settings:
+        return replace(self, **overrides)

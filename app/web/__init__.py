@@ -1,0 +1,1 @@
+"""Blueprints: pages and endpoints."""

@@ -1,0 +1,58 @@
+"""``/healthz``: is each part of the platform reachable (database, queue, search engine)?"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, jsonify
+from flask.typing import ResponseReturnValue
+
+from app import extensions
+from app.migrate import current_revision, heads
+
+bp = Blueprint("health", __name__)
+
+
+def _check_database() -> dict[str, Any]:
+    db = extensions.database()
+    try:
+        db.ping()
+        revision = current_revision(db.url)
+    except Exception as exc:
+        return {"ok": False, "error": type(exc).__name__}
+    expected = heads()
+    return {
+        "ok": revision in expected,
+        "dialect": db.engine.dialect.name,
+        "revision": revision,
+        "expected_revision": expected[0] if expected else None,
+    }
+
+
+def _check_queue() -> dict[str, Any]:
+    url = extensions.settings().redis_url
+    if not url:
+        return {"ok": True, "mode": "in-process"}
+    from redis import Redis
+    from redis.exceptions import RedisError
+
+    try:
+        Redis.from_url(url, socket_connect_timeout=1, socket_timeout=1).ping()
+    except RedisError as exc:
+        return {"ok": False, "mode": "rq", "error": type(exc).__name__}
+    return {"ok": True, "mode": "rq"}
+
+
+def _check_search() -> dict[str, Any]:
+    return extensions.search_health()
+
+
+@bp.get("/healthz")
+def healthz() -> ResponseReturnValue:
+    checks = {
+        "database": _check_database(),
+        "queue": _check_queue(),
+        "search": _check_search(),
+    }
+    ok = all(check["ok"] for check in checks.values())
+    return jsonify({"ok": ok, "checks": checks}), 200 if ok else 503

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Fresh machine → running platform with demo data on the embedded default
+# (SQLite file + embedded search engine under instance/, jobs run in-process).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PYTHON="${PYTHON:-python3.11}"
+command -v "$PYTHON" >/dev/null 2>&1 || PYTHON=python3
+"$PYTHON" -c 'import sys; assert sys.version_info[:2] == (3, 11), "Python 3.11 is required"'
+
+HOST="${HOST:-127.0.0.1}"
+PORT="${PORT:-8000}"
+
+if [ ! -x .venv/bin/python ]; then
+  "$PYTHON" -m venv .venv
+fi
+.venv/bin/python -m pip install --quiet --upgrade pip
+.venv/bin/python -m pip install --quiet -e .
+
+.venv/bin/zhumys init
+SHARED_DATA_ARG=()
+if [ -d ../shared/data/vacancies ]; then
+  SHARED_DATA_ARG=(--shared-data ../shared/data)
+fi
+.venv/bin/zhumys demo "${SHARED_DATA_ARG[@]}"
+.venv/bin/zhumys reindex
+
+echo
+echo "Zhumys is running at http://${HOST}:${PORT}/  (health: http://${HOST}:${PORT}/healthz)"
+echo "Demo logins: admin@demo.kz / staff1@demo.kz / employer1@demo.kz / seeker1@demo.kz, password demo-password"
+echo
+# One process: the embedded search engine has a single writer (see README).
+exec .venv/bin/gunicorn --workers 1 --threads 8 --bind "${HOST}:${PORT}" --access-logfile - "app:create_app()"

@@ -1,0 +1,117 @@
+"""Shared fixtures.
+
+Database tests run twice: on SQLite and on the machine's PostgreSQL (127.0.0.1:5432, trust
+auth). Each test session migrates a fresh database to head and loads the reference data once;
+after each test the non-reference tables are emptied, so tests may commit freely.
+
+Fixtures:
+- ``database_url``: the URL of that session's database, one per backend (param ids sqlite/postgres)
+- ``database``: an ``app.db.Database`` on it
+- ``session``: a plain SQLAlchemy session (the outbox listener installed, no dispatcher)
+- ``app`` / ``client``: the Flask app (and test client) on the same database
+"""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import create_engine, delete, text
+from sqlalchemy.orm import Session
+
+from app import create_app
+from app.db import Database
+from app.migrate import upgrade
+from app.models import Base
+from app.search.outbox import install_outbox
+from app.services.reference_data import load_all
+from app.settings import Settings
+
+PG_ADMIN_URL = os.environ.get(
+    "TEST_PG_ADMIN_URL", "postgresql+psycopg://postgres@127.0.0.1:5432/postgres"
+)
+REFERENCE_TABLES = {"region", "locality", "occupation", "calendar_day"}
+
+
+def _create_pg_database() -> tuple[str, str]:
+    name = f"zhumys_test_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return PG_ADMIN_URL.rsplit("/", 1)[0] + f"/{name}", name
+
+
+def _drop_pg_database(name: str) -> None:
+    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    admin.dispose()
+
+
+@pytest.fixture(
+    scope="session",
+    params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)],
+)
+def database_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory):
+    if request.param == "sqlite":
+        url = f"sqlite:///{tmp_path_factory.mktemp('db') / 'test.sqlite3'}"
+        name = None
+    else:
+        url, name = _create_pg_database()
+    upgrade(url)
+    db = Database(url)
+    with db.session() as session:
+        load_all(session)
+    db.dispose()
+    yield url
+    if name:
+        _drop_pg_database(name)
+
+
+def _empty_tables(db: Database) -> None:
+    with db.session() as session:
+        for table in reversed(Base.metadata.sorted_tables):
+            if table.name not in REFERENCE_TABLES:
+                session.execute(delete(table))
+
+
+@pytest.fixture
+def database(database_url: str) -> Iterator[Database]:
+    db = Database(database_url)
+    install_outbox(db.sessionmaker, on_commit=None)
+    try:
+        yield db
+    finally:
+        _empty_tables(db)
+        db.dispose()
+
+
+@pytest.fixture
+def session(database: Database) -> Iterator[Session]:
+    with database.sessionmaker() as s:
+        yield s
+
+
+@pytest.fixture
+def settings(database_url: str, tmp_path: Path) -> Settings:
+    return Settings(
+        database_url=database_url,
+        instance_path=tmp_path / "instance",
+        testing=True,
+        secret_key="test-secret",
+    )
+
+
+@pytest.fixture
+def app(settings: Settings, database: Database):
+    flask_app = create_app(settings)
+    yield flask_app
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
