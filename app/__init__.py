@@ -34,4 +34,5 @@ def create_app(config: Settings | dict[str, Any] | None = None) -> Flask:
     extensions.init_app(flask_app, settings)
     flask_app.register_blueprint(health.bp)
     flask_app.register_blueprint(home.bp)
+    flask_app.before_request(lambda: extensions.indexing(flask_app).sweep_if_due())
     return flask_app

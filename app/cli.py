@@ -11,6 +11,8 @@ from flask.cli import FlaskGroup, with_appcontext
 
 from app import create_app, extensions
 from app import migrate as migrations
+from app.models import Role
+from app.search.commands import COMMANDS as SEARCH_COMMANDS
 from app.settings import SettingsError
 
 
@@ -88,6 +90,74 @@ def demo_command(seed: int | None, vacancies: int, seekers: int, shared_data: st
         click.echo(str(exc))
         return
     click.echo(report.summary())
+
+
+@cli.command("create-user")
+@click.option("--email", required=True)
+@click.option("--role", type=click.Choice([r.value for r in Role]), required=True)
+@click.option("--name", "display_name", default="")
+@click.option("--centre-id", type=int, default=None)
+@click.option("--employer-id", type=int, default=None)
+@click.password_option()
+@with_appcontext
+def create_user_command(
+    email: str,
+    role: str,
+    display_name: str,
+    centre_id: int | None,
+    employer_id: int | None,
+    password: str,
+) -> None:
+    """Create a login (staff need --centre-id, employer users --employer-id)."""
+    from app.services.users import UserError, create_user
+
+    try:
+        with extensions.database().session() as session:
+            user = create_user(
+                session,
+                email=email,
+                password=password,
+                role=Role(role),
+                display_name=display_name,
+                centre_id=centre_id,
+                employer_id=employer_id,
+            )
+    except UserError as exc:
+        raise click.BadParameter(str(exc), param_hint=f"--{exc.field.replace('_', '-')}") from None
+    click.echo(f"Created {user.role.value} user #{user.id} <{user.email}>")
+
+
+@cli.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False, path_type=str))
+@click.option(
+    "--snapshot",
+    is_flag=True,
+    help="The file is the whole feed: close this source's vacancies missing from it.",
+)
+@click.option("--source", default="hh", show_default=True, help="Prefix of the external ids.")
+@with_appcontext
+def import_command(path: str, snapshot: bool, source: str) -> None:
+    """Import vacancies in the hh.ru API format (search page, JSON array or JSON lines)."""
+    from app.services.imports.hh_format import PayloadError
+    from app.services.imports.runner import import_hh
+
+    with open(path, "rb") as fh:
+        raw = fh.read()
+    try:
+        with extensions.database().session() as session:
+            report = import_hh(session, raw, source_prefix=source, snapshot=snapshot)
+    except PayloadError as exc:
+        raise click.ClickException(f"{path}: {exc}") from None
+    click.echo(
+        f"accepted {report.accepted} (created {report.created}, updated {report.updated}, "
+        f"unchanged {report.unchanged}), closed {report.closed}, rejected {len(report.rejected)}"
+    )
+    for error in report.rejected:
+        click.echo(f"  line {error.line} id={error.external_id}: {error.reason}", err=True)
+
+
+for _command in SEARCH_COMMANDS:
+    cli.add_command(_command)
 
 
 def main() -> None:

@@ -10,17 +10,21 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.search.outbox import install_outbox
+from app.search.services import IndexingServices
 from app.settings import Settings
 
 _DB_KEY = "zhumys.db"
 _SETTINGS_KEY = "zhumys.settings"
+_INDEXING_KEY = "zhumys.indexing"
 
 
 def init_app(app: Flask, settings: Settings) -> None:
     app.extensions[_SETTINGS_KEY] = settings
     db = Database(settings.database_url, echo=settings.sql_echo)
-    install_outbox(db.sessionmaker, on_commit=None)
+    services = IndexingServices(settings, db)
+    install_outbox(db.sessionmaker, on_commit=services.notify)
     app.extensions[_DB_KEY] = db
+    app.extensions[_INDEXING_KEY] = services
     app.teardown_appcontext(_close_session)
 
 
@@ -48,6 +52,6 @@ def _close_session(_exc: BaseException | None) -> None:
         session.close()
 
 
-def search_health() -> dict[str, object]:
-    """Placeholder until the search engine is wired in (see ``app.search``)."""
-    return {"ok": True, "backend": settings().search_backend, "detail": "not wired yet"}
+def indexing(app: Flask | None = None) -> IndexingServices:
+    value: IndexingServices = (app or current_app).extensions[_INDEXING_KEY]
+    return value

@@ -55,6 +55,7 @@ class Settings:
     es_index_prefix: str = "zhumys"
     es_russian_analyzer: str = "russian"
     embedding_model: str = "intfloat/multilingual-e5-small"
+    embedding_dim: int = 384
     embedding_device: str = "cpu"
     embedding_batch_size: int = 32
     default_locale: str = "kk"

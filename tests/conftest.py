@@ -103,6 +103,7 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
         instance_path=tmp_path / "instance",
         testing=True,
         secret_key="test-secret",
+        embedding_model="none",
     )
 
 

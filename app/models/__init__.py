@@ -2,6 +2,7 @@
 
 from .base import Base
 from .calendar import CalendarDay
+from .embedding import EmbeddingCache
 from .enums import (
     ApplicationStatus,
     CvVisibility,
@@ -41,6 +42,7 @@ __all__ = [
     "CvVisibility",
     "EducationEntry",
     "EducationLevel",
+    "EmbeddingCache",
     "Employer",
     "EmploymentType",
     "Experience",

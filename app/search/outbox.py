@@ -30,6 +30,7 @@ VACANCIES = "vacancies"
 CVS = "cvs"
 
 _PENDING_KEY = "outbox_pending"
+_WRITTEN_KEY = "outbox_written"  # one row per document per transaction is enough
 
 
 def _cv_id_of_seeker(session: Session, seeker_id: int | None) -> int | None:
@@ -67,8 +68,11 @@ def _after_flush(session: Session, _flush_context: Any) -> None:
             if isinstance(obj, Employer) and obj in session.new:
                 continue
             touched.update(affected_documents(session, obj))
+    written: set[tuple[str, int]] = session.info.setdefault(_WRITTEN_KEY, set())
+    touched -= written
     if not touched:
         return
+    written.update(touched)
     now = utcnow()
     session.connection().execute(
         insert(OutboxEvent),
@@ -89,9 +93,11 @@ def install_outbox(factory: sessionmaker[Session], on_commit: Callable[[], None]
 
     @event.listens_for(factory, "after_commit")
     def after_commit(session: Session) -> None:
+        session.info.pop(_WRITTEN_KEY, None)
         if session.info.pop(_PENDING_KEY, False) and on_commit is not None:
             on_commit()
 
     @event.listens_for(factory, "after_rollback")
     def after_rollback(session: Session) -> None:
         session.info.pop(_PENDING_KEY, None)
+        session.info.pop(_WRITTEN_KEY, None)

@@ -15,7 +15,7 @@ def work_calendar(session: Session) -> WorkCalendar:
     """A pure calendar built from the editable table (holidays, transfers, worked weekends)."""
     days_off: set[date] = set()
     worked: set[date] = set()
-    for day, kind in session.execute(select(CalendarDay.day, CalendarDay.kind)).tuples():
+    for day, kind in session.execute(select(CalendarDay.day, CalendarDay.kind)):
         if kind == HolidayKind.WORKING_DAY:
             worked.add(day)
         else:

@@ -70,7 +70,7 @@ def load_geography(session: Session) -> tuple[int, int]:
         )
         regions += 1
     session.flush()
-    region_ids = dict(session.execute(select(Region.kato, Region.id)).tuples().all())
+    region_ids = {kato: id_ for kato, id_ in session.execute(select(Region.kato, Region.id))}
     localities = 0
     for row in _rows("localities.csv"):
         _upsert(

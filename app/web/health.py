@@ -44,7 +44,16 @@ def _check_queue() -> dict[str, Any]:
 
 
 def _check_search() -> dict[str, Any]:
-    return extensions.search_health()
+    try:
+        health = extensions.indexing().engine.health()
+    except Exception as exc:
+        return {"ok": False, "error": f"{type(exc).__name__}: {exc}"[:300]}
+    return {
+        "ok": health.ok,
+        "backend": health.backend,
+        "detail": health.detail,
+        "documents": {str(k): v for k, v in health.documents.items()},
+    }
 
 
 @bp.get("/healthz")

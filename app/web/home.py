@@ -21,15 +21,12 @@ def _locale() -> str:
 @bp.get("/")
 def index() -> ResponseReturnValue:
     session = db_session()
-    by_kind = dict(
-        session.execute(
-            select(Vacancy.kind, func.count())
-            .where(Vacancy.status == VacancyStatus.PUBLISHED)
-            .group_by(Vacancy.kind)
-        )
-        .tuples()
-        .all()
+    counts = session.execute(
+        select(Vacancy.kind, func.count())
+        .where(Vacancy.status == VacancyStatus.PUBLISHED)
+        .group_by(Vacancy.kind)
     )
+    by_kind = {kind: count for kind, count in counts}
     latest = (
         session.execute(
             select(Vacancy)

@@ -34,11 +34,11 @@ def _outbox(session: Session) -> list[tuple[str, int]]:
     rows = session.execute(
         select(OutboxEvent.doc_type, OutboxEvent.doc_id).order_by(OutboxEvent.id)
     )
-    return list(rows.tuples())
+    return [(t, i) for t, i in rows]
 
 
 def test_reference_data_is_loaded(session: Session) -> None:
-    kinds = session.execute(select(Region.kind, func.count()).group_by(Region.kind)).tuples().all()
+    kinds = session.execute(select(Region.kind, func.count()).group_by(Region.kind)).all()
     assert dict(kinds) == {RegionKind.OBLAST: 17, RegionKind.CITY: 3}
     assert session.execute(select(func.count()).select_from(Locality)).scalar_one() > 150
     programmer = session.get(Occupation, "2512")

@@ -1,0 +1,18 @@
+"""Errors services raise for bad input: each names the field, for a 4xx or a CLI message."""
+
+from __future__ import annotations
+
+
+class FieldError(ValueError):
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+        self.message = message
+
+
+class ValidationFailed(ValueError):
+    """Several field errors at once (forms and imports report them all)."""
+
+    def __init__(self, errors: list[FieldError]) -> None:
+        super().__init__("; ".join(str(e) for e in errors))
+        self.errors = errors

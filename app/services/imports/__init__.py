@@ -1,0 +1,1 @@
+"""Vacancy imports: hh.ru API format and CSV, idempotent on the source id."""
