@@ -32,6 +32,8 @@ class PassageEncoder(Protocol):
 
     def encode_passages(self, texts: Sequence[str]) -> npt.NDArray[np.float32]: ...
 
+    def encode_queries(self, texts: Sequence[str]) -> npt.NDArray[np.float32]: ...
+
 
 def content_hash(fingerprint: str, text: str) -> str:
     return hashlib.sha256(f"{fingerprint}\x00{text}".encode()).hexdigest()

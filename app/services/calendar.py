@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from matching.calendar import WorkCalendar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import CalendarDay, HolidayKind
+from matching.calendar import WorkCalendar
 
 
 def work_calendar(session: Session) -> WorkCalendar:

@@ -8,9 +8,8 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import TypeVar
 
-from matching.calendar import WorkCalendar
-
 from app.models import Centre, Employer, Locality, Region, Sex, User, Vacancy
+from matching.calendar import WorkCalendar
 
 from .demo_jobs import JOBS_BY_KEY, Job, Title
 from .demo_names import (
@@ -85,16 +84,14 @@ REGION_KAZAKH: dict[str, float] = {
     "630000000": 0.25,
 }
 
-_CYR_TO_LAT = dict(
-    zip(
-        "абвгдеёжзийклмнопрстуфхцчшщъыьэюяәғқңөұүһі",
-        (
-            "a b v g d e e zh z i i k l m n o p r s t u f kh ts ch sh sch - y - e yu ya "
-            "a g k n o u u h i"
-        ).split(),
-        strict=True,
-    )
-)
+_CYR_TO_LAT: dict[str, str] = {
+    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "e", "ж": "zh",
+    "з": "z", "и": "i", "й": "i", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o",
+    "п": "p", "р": "r", "с": "s", "т": "t", "у": "u", "ф": "f", "х": "kh", "ц": "ts",
+    "ч": "ch", "ш": "sh", "щ": "sch", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "yu",
+    "я": "ya", "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u",
+    "һ": "h", "і": "i",
+}  # fmt: skip
 
 
 def slug(text: str) -> str:
@@ -104,8 +101,7 @@ def slug(text: str) -> str:
         if ch.isascii() and ch.isalnum():
             out.append(ch)
         elif ch in _CYR_TO_LAT:
-            mapped = _CYR_TO_LAT[ch]
-            out.append("" if mapped == "-" else mapped)
+            out.append(_CYR_TO_LAT[ch])
         elif out and out[-1] != "-":
             out.append("-")
     return "".join(out).strip("-") or "org"
@@ -141,6 +137,7 @@ class Ctx:
     staff: dict[int, list[User]] = field(default_factory=dict)  # by region id
     admin: User | None = None
     employers: list[Employer] = field(default_factory=list)
+    extra_employers: list[Employer] = field(default_factory=list)  # those of imported texts
     employer_sector: dict[int, str] = field(default_factory=dict)  # id(employer) -> sector
     employer_user: dict[int, User] = field(default_factory=dict)  # id(employer) -> user
     vacancies: list[Vacancy] = field(default_factory=list)
@@ -161,7 +158,9 @@ class Ctx:
         return self.rng.random() < p
 
     def region_by_population(self, boost: dict[str, float] | None = None) -> Region:
-        weights = [REGION_WEIGHTS.get(r.kato, 0.7) * (boost or {}).get(r.kato, 1.0) for r in self.regions]
+        weights = [
+            REGION_WEIGHTS.get(r.kato, 0.7) * (boost or {}).get(r.kato, 1.0) for r in self.regions
+        ]
         return self.weighted(self.regions, weights)
 
     def locality_in(self, region_id: int, rural: float) -> Locality:
@@ -174,7 +173,7 @@ class Ctx:
             elif loc.is_urban:
                 weights.append(1.0 * (1 - rural) + 0.01)
             else:
-                weights.append(4.0 * rural / max(1, sum(not p.is_urban for p in places)) + 0.001)
+                weights.append(8.0 * rural / max(1, sum(not p.is_urban for p in places)) + 0.001)
         return self.weighted(places, weights)
 
     def jitter(self, loc: Locality) -> tuple[float, float]:
@@ -184,7 +183,9 @@ class Ctx:
         return round(lat, 5), round(lon, 5)
 
     def phone(self) -> str:
-        code = self.rng.choice(("701", "702", "705", "707", "708", "747", "771", "775", "777", "778"))
+        code = self.rng.choice(
+            ("701", "702", "705", "707", "708", "747", "771", "775", "777", "778")
+        )
         n = self.rng.randrange(10_000_000)
         return f"+7 {code} {n // 10_000:03d} {n // 100 % 100:02d} {n % 100:02d}"
 
@@ -195,6 +196,7 @@ class Ctx:
         male = sex == Sex.MALE
         surnames = KAZAKH_SURNAMES if kazakh else RUSSIAN_SURNAMES
         last = rng.choice(surnames)[0 if male else 1]
+        patronymic: str | None
         if kazakh:
             first = rng.choice(KAZAKH_MALE if male else KAZAKH_FEMALE)
             patronymic = rng.choice(KAZAKH_PATRONYMICS)[0 if male else 1]
@@ -245,4 +247,4 @@ def title_text(title: Title, lang: str) -> str:
 
 
 def round_to(value: float, step: int) -> int:
-    return int(round(value / step)) * step
+    return round(value / step) * step

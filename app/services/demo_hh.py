@@ -129,7 +129,6 @@ def _pick(table: tuple[tuple[str, T], ...], text: str, default: T) -> T:
     return default
 
 
-
 def _schedule(text: str, work_format: str = "") -> Schedule:
     low = f"{text} {work_format}".lower().replace("ё", "е")
     if "удален" in low and "или" not in low:

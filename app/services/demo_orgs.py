@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
 
-from matching.iin import check_digit
-
 from app.models import Centre, Employer, Locality, OwnershipForm, Region, RegionKind, Role, User
+from matching.iin import check_digit
 
 from .demo_common import DEMO_DOMAIN, Ctx, slug
 from .demo_jobs import FOREIGN_NAMES, NAME_ROOTS, SECTOR_WORDS
@@ -205,7 +204,8 @@ def _add_employer(
             name = f'ГКП на ПХВ "{word}" акимата г. {loc.name_ru}'
         ownership, entity, attribute = OwnershipForm.STATE, 4, 0
     elif sector == "foreign":
-        name, sector = FOREIGN_NAMES[number % len(FOREIGN_NAMES)]
+        foreign = sum(e.ownership_form == OwnershipForm.FOREIGN for e in ctx.employers)
+        name, sector = FOREIGN_NAMES[foreign % len(FOREIGN_NAMES)]
         name = f'ТОО "{name}"'
         ownership, entity, attribute = OwnershipForm.FOREIGN, 4, 1 if rng.random() < 0.5 else 0
     else:
@@ -222,6 +222,8 @@ def _add_employer(
         bin_ = make_bin(registered, entity, attribute, rng.randrange(100_000))
     bins.add(bin_)
     handle = slug(name.split('"')[1] if '"' in name else name)[:40]
+    if ownership == OwnershipForm.STATE:
+        handle = f"{handle}-{slug(loc.name_en)}"
     contact = ctx.person(kazakh=lang == "kk" or None)
     employer = Employer(
         bin=bin_,
@@ -231,7 +233,7 @@ def _add_employer(
         ownership_form=ownership,
         contact_name=f"{contact.last_name} {contact.first_name}",
         phone=ctx.phone(),
-        email=f"hr@{handle}.kz" if ownership != OwnershipForm.STATE else f"info@{handle}.edu.kz",
+        email=f"hr@{handle}.kz" if ownership != OwnershipForm.STATE else f"info@{handle}.kz",
         address=f"{loc.name_ru}, {_address(ctx, lang)}",
         website=f"https://{handle}.kz" if rng.random() < 0.35 else None,
         created_at=_created(ctx, rng.randint(90, 700)),
@@ -255,11 +257,13 @@ def make_employers(ctx: Ctx, count: int, with_users: int = 20) -> None:
         _add_employer(ctx, "municipal", region, seen, bins, number)
     sectors = list(SECTOR_SHARES)
     weights = list(SECTOR_SHARES.values())
-    for number in range(len(ctx.regions), count):
+    for _ in range(len(ctx.regions), count):
         sector = ctx.weighted(sectors, weights)
         region = ctx.region_by_population(_SECTOR_REGION_BOOST.get(sector))
         if sector in ("farm", "agro", "mining") and region.kind == RegionKind.CITY:
-            region = ctx.region_by_population({r.kato: 0.0 for r in ctx.regions if r.kind == "city"})
+            region = ctx.region_by_population(
+                {r.kato: 0.0 for r in ctx.regions if r.kind == "city"}
+            )
         _add_employer(ctx, sector, region, seen, bins, ctx.rng.randint(1, 98))
     # Employer logins for the first employers that are not state bodies, then any.
     ordered = sorted(

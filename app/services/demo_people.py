@@ -9,10 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from matching.iin import make_iin
-from matching.rules.dates import add_years, age_in_years
-from matching.rules.params import params_for
-
 from app.models import (
     EducationEntry,
     EducationLevel,
@@ -25,10 +21,13 @@ from app.models import (
     Sex,
     WorkExperience,
 )
+from matching.iin import make_iin
+from matching.rules.dates import add_years, age_in_years
+from matching.rules.params import params_for
 
 from .demo_common import REGION_PAY, Ctx, Person, round_to, slug, title_text
 from .demo_jobs import JOBS, JOBS_BY_KEY, NAME_ROOTS, SECTOR_WORDS, Job, Title
-from .demo_names import INSTITUTIONS, STREETS, RURAL_STREETS
+from .demo_names import INSTITUTIONS, KAZAKH_SURNAMES, RURAL_STREETS, RUSSIAN_SURNAMES, STREETS
 
 E = EducationLevel
 STATUS_SHARES: dict[SeekerStatus | None, float] = {
@@ -108,11 +107,18 @@ def _households(ctx: Ctx, n: int) -> list[Slot]:
                 ]
             else:
                 children = [rng.randint(16, 26) for _ in range(max(0, min(size, 4) - 2))]
-                head_age = (max(children) + rng.randint(21, 28)) if children else rng.randint(24, 55)
+                head_age = (
+                    (max(children) + rng.randint(21, 28)) if children else rng.randint(24, 55)
+                )
                 head_age = min(head_age, 58)
                 members = [
                     Slot(family, FamilyRole.HEAD, "adult", age=head_age),
-                    Slot(family, FamilyRole.SPOUSE, "adult", age=max(20, head_age - rng.randint(0, 5))),
+                    Slot(
+                        family,
+                        FamilyRole.SPOUSE,
+                        "adult",
+                        age=max(20, head_age - rng.randint(0, 5)),
+                    ),
                 ]
                 for age in children:
                     stage = "student" if age <= 19 else "youth"
@@ -299,7 +305,9 @@ def work_history(
         job = story.job if rng.random() < 0.75 else rng.choice(JOBS)
         title = rng.choice(job.titles)
         low, high = job.pay
-        factor = REGION_PAY.get(story.region.kato, 0.95) * (0.8 if end.year < ctx.today.year - 3 else 1)
+        factor = REGION_PAY.get(story.region.kato, 0.95) * (
+            0.8 if end.year < ctx.today.year - 3 else 1
+        )
         entries.append(
             WorkExperience(
                 employer_name=_employer_name(ctx, story.region),
@@ -320,8 +328,6 @@ def work_history(
 
 def _surname_for(person: Person, head: Person, sex: Sex) -> str:
     """Family members share the head's surname, in the right gender form."""
-    from .demo_names import KAZAKH_SURNAMES, RUSSIAN_SURNAMES
-
     for male, female in (*KAZAKH_SURNAMES, *RUSSIAN_SURNAMES):
         if head.last_name in (male, female):
             return male if sex == Sex.MALE else female
@@ -348,8 +354,8 @@ def make_people(ctx: Ctx, slots: list[Slot]) -> tuple[list[Story], list[Family]]
                 person.last_name = _surname_for(person, head.person, sex)
             region, locality = head.region, head.locality
         else:
-            sex = Sex.MALE if (slot.role == FamilyRole.HEAD and rng.random() < 0.8) else None
-            person = ctx.person(sex)
+            head_sex = Sex.MALE if (slot.role == FamilyRole.HEAD and rng.random() < 0.8) else None
+            person = ctx.person(head_sex)
             region = ctx.region_by_population()
             locality = ctx.locality_in(region.id, 0.35)
         sex = person.sex
@@ -384,8 +390,13 @@ def make_people(ctx: Ctx, slots: list[Slot]) -> tuple[list[Story], list[Family]]
             ),
             desired_occupations=_desired_codes(ctx, job, title),
             desired_salary=_desired_salary(ctx, job, region),
-            desired_schedules=sorted({s.value for s in rng.sample(job.schedules, k=1)}),
-            max_commute_km=rng.choice((10, 15, 20, 30, None) if locality.is_urban else (5, 20, 50, None)),
+            desired_schedules=sorted(
+                {s.value for s in rng.sample(job.schedules, k=rng.randint(1, len(job.schedules)))}
+                | ({"full_day"} if rng.random() < 0.5 else set())
+            ),
+            max_commute_km=rng.choice(
+                (10, 15, 20, 30, None) if locality.is_urban else (5, 20, 50, None)
+            ),
             is_kandas=person.kazakh and rng.random() < 0.06,
             is_carer=sex == Sex.FEMALE and 24 <= age <= 50 and rng.random() < 0.07,
             long_illness=rng.random() < 0.01,

@@ -12,6 +12,7 @@ from app.models import (
     OwnershipForm,
     Region,
     Schedule,
+    User,
     Vacancy,
     VacancyKind,
     VacancySource,
@@ -94,9 +95,9 @@ def _pick_employer(ctx: Ctx, region: Region, kind: VacancyKind) -> tuple[Employe
     return employer, rng.choice(_jobs_for(kind))
 
 
-def _salary(ctx: Ctx, job: Job, kind: VacancyKind, region: Region, loc: Locality) -> tuple[
-    int | None, int | None
-]:
+def _salary(
+    ctx: Ctx, job: Job, kind: VacancyKind, region: Region, loc: Locality
+) -> tuple[int | None, int | None]:
     rng = ctx.rng
     if kind == K.PUBLIC_WORKS:
         value = rng.choice((MIN_WAGE, 90_000, 100_000, 102_000, 110_000, 120_000))
@@ -192,7 +193,7 @@ def _address(ctx: Ctx, loc: Locality, lang: str) -> str:
     return f"{street[1] if lang == 'kk' else street[0]}, {ctx.rng.randint(1, 160)}"
 
 
-def _timing(ctx: Ctx, vacancy: Vacancy, status: VacancyStatus) -> None:
+def set_timing(ctx: Ctx, vacancy: Vacancy, status: VacancyStatus) -> None:
     """Published within the last 60 days; live ones not yet expired, closed ones older."""
     rng = ctx.rng
     if status == VacancyStatus.DRAFT:
@@ -232,10 +233,13 @@ def build_vacancy(
     else:
         employment = EmploymentType.FULL
     programme = kind != K.REGULAR
-    skills = rng.sample(job.skills_kk if lang == "kk" else job.skills_ru, k=min(3, len(job.skills_ru)))
+    skills = rng.sample(
+        job.skills_kk if lang == "kk" else job.skills_ru, k=min(3, len(job.skills_ru))
+    )
     centre = ctx.centres[region.id]
     from_centre = kind in (K.SOCIAL_JOB, K.YOUTH_PRACTICE, K.PUBLIC_WORKS) or rng.random() < 0.2
     source = VacancySource.CENTRE if from_centre and rng.random() < 0.7 else VacancySource.EMPLOYER
+    author: User | None
     if source == VacancySource.CENTRE:
         author = rng.choice(ctx.staff[region.id])
     else:
@@ -272,7 +276,7 @@ def build_vacancy(
     vacancy.apply_kind_defaults()
     if kind == K.SOCIAL_JOB and rng.random() < 0.4:
         vacancy.max_duration_months = rng.choice((6, 9))
-    _timing(ctx, vacancy, status)
+    set_timing(ctx, vacancy, status)
     return vacancy, job
 
 

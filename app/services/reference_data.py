@@ -14,11 +14,11 @@ from datetime import date
 from importlib import resources
 from typing import Any
 
-from matching.calendar import kazakhstan_holidays
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import CalendarDay, HolidayKind, Locality, Occupation, Region, RegionKind
+from matching.calendar import kazakhstan_holidays
 
 
 @dataclass

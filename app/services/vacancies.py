@@ -26,6 +26,7 @@ from app.models import (
     VacancyStatus,
 )
 from app.models.base import utcnow
+from app.services.duplicates import mark_if_duplicate
 from app.services.errors import FieldError, ValidationFailed
 
 MAX_TITLE = 255
@@ -275,6 +276,7 @@ def create_vacancy(
         publish_vacancy(vacancy)
     session.add(vacancy)
     session.flush()
+    mark_if_duplicate(session, vacancy)
     return vacancy
 
 

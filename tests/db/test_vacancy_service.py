@@ -111,3 +111,32 @@ def test_close(session: Session) -> None:
     vacancy = _create(session, expires_at=datetime(2030, 1, 1, tzinfo=UTC))
     close_vacancy(vacancy)
     assert vacancy.status is VacancyStatus.CLOSED
+
+
+def test_reposted_job_is_grouped_under_the_original(session: Session) -> None:
+    employer = an_employer(session)
+    text = "Требуется продавец в продуктовый магазин. График 2/2, обучение, обед за счёт компании."
+    first = create_vacancy(
+        session, employer, VacancyInput.of(title="Продавец", description=text, locality_kato=ASTANA)
+    )
+    again = create_vacancy(
+        session,
+        employer,
+        VacancyInput.of(title="Продавец", description=text + " ", locality_kato=ASTANA),
+    )
+    other = create_vacancy(
+        session,
+        an_employer(session, name="ИП Другой"),
+        VacancyInput.of(title="Продавец", description=text, locality_kato=ASTANA),
+    )
+    different = create_vacancy(
+        session,
+        employer,
+        VacancyInput.of(
+            title="Бухгалтер", description="Ведение учёта в 1С, отчётность.", locality_kato=ASTANA
+        ),
+    )
+    assert first.duplicate_of_id is None
+    assert again.duplicate_of_id == first.id
+    assert other.duplicate_of_id is None
+    assert different.duplicate_of_id is None

@@ -1,0 +1,98 @@
+"""A seeker's record as the pure rules and the ranker see it."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.models import Referral, ReferralOutcome, Seeker, SeekerStatus
+from matching.ranking import SeekerProfile
+from matching.rules import CareRecipient, Deregistration, EducationEntry, PersonFacts
+
+# The record has a single "carer" flag; the rules only need to know the person is a carer whose
+# duty excuses them from active measures, which a disabled dependant always does.
+_CARER = (CareRecipient(kind="disabled_adult"),)
+
+
+def refused_suitable_offers(session: Session, seeker_id: int) -> int:
+    stmt = select(func.count()).where(
+        Referral.seeker_id == seeker_id,
+        Referral.counted_as_suitable_offer.is_(True),
+        Referral.outcome == ReferralOutcome.REFUSED_BY_SEEKER,
+    )
+    return int(session.execute(stmt).scalar_one())
+
+
+def person_facts(seeker: Seeker, refused_offers: int = 0) -> PersonFacts:
+    last_deregistration = None
+    for change in reversed(seeker.status_history):
+        if change.status == SeekerStatus.DEREGISTERED:
+            last_deregistration = Deregistration(reason=change.reason_code, on=change.changed_on)
+            break
+    return PersonFacts(
+        birth_date=seeker.birth_date,
+        sex=seeker.sex.value,
+        status=seeker.status.value if seeker.status else None,
+        registered_on=seeker.registered_on,
+        status_since=seeker.status_since,
+        has_paid_work=seeker.has_paid_work,
+        disability_group=seeker.disability_group,
+        is_full_time_student=seeker.is_full_time_student,
+        is_student=seeker.is_student,
+        long_illness=seeker.long_illness,
+        cares_for=_CARER if seeker.is_carer else (),
+        receives_job_loss_payment=seeker.receives_job_loss_payment,
+        on_downtime=seeker.on_downtime,
+        is_rural=bool(seeker.locality and not seeker.locality.is_urban),
+        suitable_offers_refused=refused_offers,
+        last_deregistration=last_deregistration,
+        education=tuple(
+            EducationEntry(
+                level=e.level.value,
+                specialty_code=e.specialty_code,
+                specialty_name=e.specialty_name,
+                graduated_on=e.graduated_on,
+            )
+            for e in seeker.education
+        ),
+    )
+
+
+def _experience_years(seeker: Seeker, today: date) -> float:
+    days = sum(max(((w.ended_on or today) - w.started_on).days, 0) for w in seeker.work_history)
+    return round(days / 365.25, 1)
+
+
+def seeker_profile(seeker: Seeker, today: date, person: PersonFacts | None = None) -> SeekerProfile:
+    """What the ranker knows about a registered person (their CV text included)."""
+    locality = seeker.locality
+    levels = [e for e in seeker.education if e.level is not None]
+    highest = max(levels, key=lambda e: _LEVEL_ORDER.index(e.level.value), default=None)
+    cv = seeker.cv
+    text_parts = [cv.title, cv.summary] if cv else []
+    text_parts += [w.position for w in seeker.work_history]
+    return SeekerProfile(
+        text="\n".join(p for p in text_parts if p),
+        skills=tuple(seeker.skills),
+        desired_occupations=tuple(seeker.desired_occupations),
+        past_occupations=tuple(w.occupation_code for w in seeker.work_history if w.occupation_code),
+        specialty_codes=tuple(e.specialty_code for e in seeker.education if e.specialty_code),
+        specialty_names=tuple(e.specialty_name for e in seeker.education if e.specialty_name),
+        education_level=highest.level.value if highest else None,
+        graduated_on=highest.graduated_on if highest else None,
+        experience_years=_experience_years(seeker, today),
+        lat=locality.lat if locality else None,
+        lon=locality.lon if locality else None,
+        region_kato=locality.region.kato if locality else None,
+        max_commute_km=float(seeker.max_commute_km) if seeker.max_commute_km else None,
+        desired_salary=seeker.desired_salary,
+        schedules=tuple(seeker.desired_schedules),
+        languages=tuple(seeker.languages),
+        birth_date=seeker.birth_date,
+        person=person,
+    )
+
+
+_LEVEL_ORDER = ["none", "secondary", "tipo", "post_secondary", "higher", "postgraduate"]

@@ -1,0 +1,151 @@
+"""Jobs for a person: hybrid retrieval from the index, then the ranker's scoring stage."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.models import (
+    Application,
+    ApplicationStatus,
+    Occupation,
+    Referral,
+    ReferralOutcome,
+    Vacancy,
+)
+from app.search.documents import load_vacancy_documents
+from app.search.services import IndexingServices
+from indexer import DocType, Filters, GeoFilter, Hit, Mode, SearchQuery, Sort, VacancyDocument
+from matching.ranking import Candidate, Load, RankedVacancy, SeekerProfile, rank
+
+RETRIEVE = 100
+OPEN_APPLICATIONS = (
+    ApplicationStatus.SUBMITTED,
+    ApplicationStatus.VIEWED,
+    ApplicationStatus.INVITED,
+)
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    vacancy: VacancyDocument
+    ranked: RankedVacancy
+
+
+def occupation_names(session: Session, codes: Sequence[str]) -> list[str]:
+    if not codes:
+        return []
+    rows = session.execute(
+        select(Occupation.name_ru, Occupation.name_kk).where(Occupation.code.in_(codes))
+    )
+    return [name for pair in rows for name in pair]
+
+
+def query_text(session: Session, profile: SeekerProfile) -> str:
+    parts = [profile.text, *occupation_names(session, profile.desired_occupations)]
+    parts += list(profile.skills)
+    return "\n".join(p for p in parts if p)[:2000]
+
+
+def vacancy_loads(session: Session, ids: Sequence[int]) -> dict[int, Load]:
+    """Pending applications and referrals per vacancy, against its places (fair spreading)."""
+    if not ids:
+        return {}
+    pending: dict[int, int] = dict.fromkeys(ids, 0)
+    apps = session.execute(
+        select(Application.vacancy_id, func.count())
+        .where(Application.vacancy_id.in_(ids), Application.status.in_(OPEN_APPLICATIONS))
+        .group_by(Application.vacancy_id)
+    )
+    refs = session.execute(
+        select(Referral.vacancy_id, func.count())
+        .where(Referral.vacancy_id.in_(ids), Referral.outcome == ReferralOutcome.PENDING)
+        .group_by(Referral.vacancy_id)
+    )
+    for vacancy_id, count in [*apps, *refs]:
+        pending[vacancy_id] += count
+    places = dict(
+        (vid, n)
+        for vid, n in session.execute(select(Vacancy.id, Vacancy.places).where(Vacancy.id.in_(ids)))
+    )
+    return {vid: Load(pending=pending[vid], places=places.get(vid, 1)) for vid in ids}
+
+
+def _search(services: IndexingServices, query: SearchQuery) -> list[Hit]:
+    return services.engine.search(DocType.VACANCIES, query).hits
+
+
+def retrieve(
+    session: Session,
+    services: IndexingServices,
+    profile: SeekerProfile,
+    filters: Filters | None = None,
+) -> dict[int, Hit]:
+    """Candidate hits: hybrid text+vector on the profile, plus the nearest jobs in the
+    person's desired occupations (so a profile without text still finds work nearby)."""
+    filters = filters or Filters()
+    text = query_text(session, profile)
+    geo = (
+        GeoFilter(profile.lat, profile.lon)
+        if profile.lat is not None and profile.lon is not None
+        else None
+    )
+    encoder = services.encoder
+    hits: dict[int, Hit] = {}
+    if text.strip():
+        vector = encoder.encode_queries([text])[0] if encoder is not None else None
+        mode = Mode.HYBRID if vector is not None else Mode.TEXT
+        query = SearchQuery(
+            text=text,
+            vector=vector,
+            mode=mode,
+            filters=filters,
+            geo=geo,
+            limit=RETRIEVE,
+            knn_candidates=RETRIEVE * 2,
+        )
+        hits.update((h.id, h) for h in _search(services, query))
+    if profile.desired_occupations:
+        by_code = replace(filters, occupation_codes=profile.desired_occupations)
+        sort = Sort.DISTANCE if geo is not None else Sort.DATE
+        for hit in _search(
+            services, SearchQuery(filters=by_code, geo=geo, sort=sort, limit=RETRIEVE)
+        ):
+            hits.setdefault(hit.id, hit)
+    return hits
+
+
+def recommend(
+    session: Session,
+    services: IndexingServices,
+    profile: SeekerProfile,
+    *,
+    today: date,
+    limit: int = 20,
+    filters: Filters | None = None,
+    include_ineligible: bool = False,
+) -> list[Recommendation]:
+    hits = retrieve(session, services, profile, filters)
+    batch = load_vacancy_documents(session, list(hits), encoder=None)
+    documents = {d.id: d for d in batch.upserts if isinstance(d, VacancyDocument)}
+    candidates = [
+        Candidate(
+            vacancy=doc,
+            text_rank=hits[doc.id].text_rank,
+            vector_rank=hits[doc.id].vector_rank,
+            distance_km=hits[doc.id].distance_km,
+        )
+        for doc in documents.values()
+    ]
+    ranked = rank(
+        profile,
+        candidates,
+        today=today,
+        fairness=vacancy_loads(session, list(documents)),
+        include_ineligible=include_ineligible,
+    )
+    return [Recommendation(documents[r.vacancy_id], r) for r in ranked[:limit]]
