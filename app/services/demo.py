@@ -35,6 +35,7 @@ from app.models import (
     Vacancy,
     VacancyKind,
     VacancySource,
+    VacancyStatus,
 )
 from app.services.calendar import work_calendar
 from app.services.occupations import occupation_classifier
@@ -65,6 +66,7 @@ class DemoReport:
     centres: int = 0
     staff: int = 0
     employers: int = 0
+    import_employers: int = 0
     vacancies: int = 0
     imported: int = 0
     seekers: int = 0
@@ -96,7 +98,10 @@ class DemoReport:
         lines = [
             f"Demo data (seed {self.seed}, today {self.today.isoformat()}):",
             f"  {self.centres} employment centres, {self.staff} staff, 1 admin",
-            f"  {self.employers} employers",
+            f"  {self.employers} employers"
+            + (
+                f" (+{self.import_employers} named in hh.kz texts)" if self.import_employers else ""
+            ),
             f"  {self.vacancies} vacancies ({self.imported} from hh.kz texts): "
             f"{counts(self.vacancies_by_kind)}",
             f"    by status: {counts(self.vacancies_by_status)}",
@@ -215,7 +220,8 @@ def fill_demo(
         today=today,
         centres=len(ctx.centres),
         staff=sum(len(v) for v in ctx.staff.values()),
-        employers=len(ctx.employers) + len(ctx.extra_employers),
+        employers=len(ctx.employers),
+        import_employers=len(ctx.extra_employers),
         vacancies=len(everything),
         imported=len(imported),
         seekers=len(stories),
@@ -276,7 +282,11 @@ def _import_hh(
     for _ in chosen:
         kinds.remove(K.REGULAR)
     classifier = occupation_classifier(session)
-    statuses = statuses_in_order(ctx, len(chosen))
+    # Imported texts were published on hh.kz: none of them is a draft here.
+    statuses = [
+        VacancyStatus.PUBLISHED if s == VacancyStatus.DRAFT else s
+        for s in statuses_in_order(ctx, len(chosen))
+    ]
     employers: dict[str, Employer] = {}
     made: list[Vacancy] = []
     for (row, loc), status in zip(chosen, statuses, strict=True):

@@ -143,6 +143,14 @@ class Ctx:
     vacancies: list[Vacancy] = field(default_factory=list)
     vacancy_job: dict[int, str] = field(default_factory=dict)  # id(vacancy) -> job key
     users: list[User] = field(default_factory=list)
+    _by_region: dict[int, list[Employer]] = field(default_factory=dict)
+
+    def employers_in(self, region_id: int) -> list[Employer]:
+        """The generated employers of a region, oldest first (the municipal one leads)."""
+        if not self._by_region:
+            for employer in self.employers:
+                self._by_region.setdefault(employer.region_id or 0, []).append(employer)
+        return self._by_region.get(region_id, [])
 
     def region(self, region_id: int) -> Region:
         for region in self.regions:
@@ -227,6 +235,10 @@ class Ctx:
             if self.calendar.is_working_day(day):
                 n -= 1
         return day
+
+    def by_today(self, day: date) -> date:
+        """``day``, or today's last working day when ``day`` would be in the future."""
+        return day if day <= self.today else self.working_day_on_or_before(self.today)
 
     def add_working(self, day: date, n: int) -> date:
         return self.calendar.add_working_days(day, n)

@@ -6,7 +6,7 @@ Who a person is (age, schooling, trade) is decided here; what happened to them a
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from app.models import (
@@ -86,7 +86,6 @@ class Story:
     status: SeekerStatus | None
     graduated_on: date | None = None  # latest TiPO-or-higher graduation
     family_key: int | None = None
-    facts_extra: dict[str, object] = field(default_factory=dict)
 
 
 def _households(ctx: Ctx, n: int) -> list[Slot]:
@@ -281,7 +280,7 @@ def _education(ctx: Ctx, story_job: Job, slot: Slot, lang: str, born: date) -> l
 
 def _employer_name(ctx: Ctx, region: Region) -> str:
     rng = ctx.rng
-    local = [e.name for e in ctx.employers if e.region_id == region.id]
+    local = [e.name for e in ctx.employers_in(region.id)]
     if local and rng.random() < 0.4:
         return rng.choice(local)
     sector = rng.choice(list(SECTOR_WORDS))
@@ -326,6 +325,24 @@ def work_history(
     return entries
 
 
+_RUSSIAN_PATRONYMIC_STEMS = {"Павел": "Павл", "Игорь": "Игор", "Дмитрий": "Дмитри"}
+
+
+def patronymic(father: str, sex: Sex, kazakh: bool) -> str:
+    """The child's patronymic from the father's first name (Kazakh -ұлы/-қызы or Russian)."""
+    male = sex == Sex.MALE
+    if kazakh:
+        return father + ("ұлы" if male else "қызы")
+    stem = _RUSSIAN_PATRONYMIC_STEMS.get(father, father)
+    if stem.endswith("й"):
+        stem, soft = stem[:-1], True
+    else:
+        soft = stem.endswith(("и", "р")) and stem != father
+    if stem == "Евгени":
+        stem = "Евгень"
+    return stem + ("евич" if male else "евна") if soft else stem + ("ович" if male else "овна")
+
+
 def _surname_for(person: Person, head: Person, sex: Sex) -> str:
     """Family members share the head's surname, in the right gender form."""
     for male, female in (*KAZAKH_SURNAMES, *RUSSIAN_SURNAMES):
@@ -341,6 +358,7 @@ def make_people(ctx: Ctx, slots: list[Slot]) -> tuple[list[Story], list[Family]]
     stories: list[Story] = []
     families: dict[int, Family] = {}
     heads: dict[int, Story] = {}
+    fathers: dict[int, Person] = {}
     iins: set[str] = set()
     for slot in slots:
         head = heads.get(slot.family) if slot.family is not None else None
@@ -352,6 +370,9 @@ def make_people(ctx: Ctx, slots: list[Slot]) -> tuple[list[Story], list[Family]]
             person = ctx.person(sex, head.person.kazakh)
             if slot.role != FamilyRole.SPOUSE or rng.random() < 0.7:
                 person.last_name = _surname_for(person, head.person, sex)
+            father = fathers.get(slot.family) if slot.family is not None else None
+            if slot.role == FamilyRole.CHILD and father is not None:
+                person.patronymic = patronymic(father.first_name, sex, father.kazakh)
             region, locality = head.region, head.locality
         else:
             head_sex = Sex.MALE if (slot.role == FamilyRole.HEAD and rng.random() < 0.8) else None
@@ -434,6 +455,12 @@ def make_people(ctx: Ctx, slots: list[Slot]) -> tuple[list[Story], list[Family]]
         )
         if slot.role == FamilyRole.HEAD and slot.family is not None:
             heads[slot.family] = story
+        if (
+            slot.family is not None
+            and slot.role in (FamilyRole.HEAD, FamilyRole.SPOUSE)
+            and person.sex == Sex.MALE
+        ):
+            fathers[slot.family] = person
         stories.append(story)
     return stories, list(families.values())
 

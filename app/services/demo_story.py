@@ -95,6 +95,9 @@ class Listing:
     job: str
     published: date
     expires: date
+    kind: VacancyKind
+    where: tuple[float, float] | None
+    remote: bool
 
 
 class Vacancies:
@@ -111,6 +114,11 @@ class Vacancies:
                 ctx.vacancy_job.get(id(vacancy), ""),
                 (vacancy.published_at + timedelta(hours=5)).date(),
                 (vacancy.expires_at + timedelta(hours=5)).date(),
+                vacancy.kind,
+                (vacancy.lat, vacancy.lon)
+                if vacancy.lat is not None and vacancy.lon is not None
+                else None,
+                vacancy.schedule == Schedule.REMOTE,
             )
             self.by_region.setdefault(vacancy.region_id, []).append(listing)
 
@@ -120,7 +128,7 @@ class Vacancies:
         return [
             item
             for item in self.by_region.get(region_id, [])
-            if item.vacancy.kind in kinds
+            if item.kind in kinds
             and item.published <= day <= item.expires
             and id(item.vacancy) not in (exclude or set())
         ]
@@ -149,15 +157,11 @@ class Vacancies:
 
 def _where(story: Story, listing: Listing) -> tuple[tuple[float, float], tuple[float, float]]:
     place = (story.locality.lat, story.locality.lon)
-    vacancy = listing.vacancy
-    there = (
-        (vacancy.lat, vacancy.lon) if vacancy.lat is not None and vacancy.lon is not None else place
-    )
-    return place, there
+    return place, listing.where or place
 
 
 def commute_ok(story: Story, listing: Listing) -> bool:
-    if listing.vacancy.schedule == Schedule.REMOTE:
+    if listing.remote:
         return True
     limit = story.seeker.max_commute_km or (30 if story.locality.is_urban else 50)
     return _distance_km(*_where(story, listing)) <= limit
@@ -253,6 +257,7 @@ class Teller:
         self.applied: set[tuple[int, int]] = set()
         self.last_change: dict[int, date] = {}
         self.refused_twice_told = False
+        self.long_term_told = False  # someone registered over 6 months (public-works queue)
 
     # -- building blocks ------------------------------------------------------------------
     def change(self, story: Story, status: SeekerStatus, on: date, reason: str, by: User) -> None:
@@ -341,7 +346,7 @@ class Teller:
         if listing is not None:
             employer = listing.vacancy.employer
         if employer is None:
-            local = [e for e in self.ctx.employers if e.region_id == story.region.id]
+            local = self.ctx.employers_in(story.region.id)
             # The region's municipal enterprise comes first: it runs the public works.
             employer = local[0] if kind == K.PUBLIC_WORKS else self.rng.choice(local)
         placement = Placement(
@@ -431,21 +436,24 @@ class Teller:
             # Idle while the employer is at a standstill: may take public works meanwhile.
             story.seeker.on_downtime = story.seeker.has_paid_work = True
         if self.rng.random() < 0.55:
-            issued = min(ctx.add_working(reg, self.rng.randint(0, 3)), ctx.today)
+            issued = ctx.by_today(ctx.add_working(reg, self.rng.randint(0, 3)))
             listing = self.listings.find(story, issued, {K.REGULAR})
             if listing is not None:
                 report_by = ctx.add_working(issued, 5)
                 if report_by >= ctx.today or self.rng.random() < 0.5:
                     self.refer(story, listing, issued, R.PENDING, None, consultant)
                 else:
-                    done = min(ctx.add_working(issued, 2), ctx.today)
+                    done = ctx.by_today(ctx.add_working(issued, 2))
                     self.refer(story, listing, issued, R.REJECTED_BY_EMPLOYER, done, consultant)
         self._applications(story, reg)
 
     def _unemployed(self, story: Story, consultant: User) -> None:
         ctx = self.ctx
         rng = self.rng
-        long_term = not story.stage.startswith("boundary") and rng.random() < 0.35
+        long_term = not story.stage.startswith("boundary") and (
+            rng.random() < 0.35 or not self.long_term_told
+        )
+        self.long_term_told = self.long_term_told or long_term
         back = rng.randint(135, 420) if long_term else rng.randint(11, 130)
         reg = ctx.working_days_back(ctx.today, back)
         unemployed_on = self._register(story, reg, consultant, rng.random() < 0.6)
@@ -503,11 +511,11 @@ class Teller:
             if outcome == R.PENDING:
                 done = None  # overdue: the report was due and has not come
             elif outcome == R.EXPIRED:
-                done = min(ctx.add_working(report_by, 1), ctx.today)
+                done = ctx.by_today(ctx.add_working(report_by, 1))
             elif outcome == R.NO_SHOW:
                 done = report_by
             else:
-                done = min(ctx.add_working(issued, rng.randint(1, 4)), ctx.today)
+                done = ctx.by_today(ctx.add_working(issued, rng.randint(1, 4)))
             referral = self.refer(story, listing, issued, outcome, done, consultant)
             if outcome == R.NO_SHOW:
                 referral.note = (
@@ -537,8 +545,10 @@ class Teller:
             return
         kind = K(path)
         recent = rng.random() < 0.6
+        # Still at work today: youth practice lasts at most 6 months, social jobs 12.
+        longest = 100 if kind in (K.YOUTH_PRACTICE, K.PUBLIC_WORKS) else 200
         start = ctx.working_days_back(
-            ctx.today, rng.randint(1, 35) if recent else rng.randint(36, 200)
+            ctx.today, rng.randint(1, 35) if recent else rng.randint(36, longest)
         )
         programme = kind in (K.SOCIAL_JOB, K.PUBLIC_WORKS, K.YOUTH_PRACTICE)
         reg = ctx.working_days_back(start, rng.randint(11, 60) if programme else rng.randint(2, 60))
@@ -557,15 +567,14 @@ class Teller:
         start: date,
         reg: date,
         consultant: User,
-        employer: Employer | None = None,
-    ) -> Employer:
+    ) -> None:
         """The placement starting ``start``, through a referral, an application or neither."""
         ctx = self.ctx
         rng = self.rng
         issued = ctx.working_days_back(start, rng.randint(2, 6))
         listing = None
         referral = None
-        if issued >= reg and employer is None:
+        if issued >= reg:
             listing = self.listings.find(story, issued, {kind}, same_job=0.9)
         if listing is not None and rng.random() < 0.75:
             done = ctx.working_days_back(start, rng.randint(0, 1))
@@ -574,7 +583,7 @@ class Teller:
             self.apply(story, listing, issued, ApplicationStatus.HIRED)
         reason = HIRED if kind in (K.REGULAR, K.DISABILITY_QUOTA) else PROGRAMME
         self.change(story, SeekerStatus.EMPLOYED, start, reason, consultant)
-        return self.place(story, kind, start, listing, referral, employer=employer)
+        self.place(story, kind, start, listing, referral)
 
     def _after_programme(self, story: Story, consultant: User) -> None:
         """A social job or youth practice that ended, then a permanent job (often the same)."""
@@ -649,23 +658,28 @@ class Teller:
         """Two offers of suitable work refused (domain.md, 002:696-786); the day it is final."""
         ctx = self.ctx
         rng = self.rng
-        for shift in (0, 2, 4):
-            first_day = ctx.add_working(first_day, shift)
-            second_day = ctx.add_working(first_day, rng.randint(2, 4))
+        found: tuple[date, Listing, date, Listing] | None = None
+        for shift in (0, 2, 4):  # another week's vacancies if none suited
+            day1 = ctx.add_working(first_day, shift)
+            day2 = ctx.add_working(day1, rng.randint(2, 4))
+            if ctx.add_working(day2, 1) > ctx.today:
+                break
             used: set[int] = set()
-            first = self._suitable_listing(story, first_day, used)
+            first = self._suitable_listing(story, day1, used)
             if first is not None:
                 used.add(id(first.vacancy))
-            second = self._suitable_listing(story, second_day, used)
+            second = self._suitable_listing(story, day2, used)
             if first is not None and second is not None:
+                found = (day1, first, day2, second)
                 break
-        if first is None or second is None:
+        if found is None:
             return None
-        answered = first_day
-        for day, listing in ((first_day, first), (second_day, second)):
-            answered = ctx.add_working(day, rng.randint(1, 3))
+        day1, first, day2, second = found
+        answered = day1
+        for day, listing in ((day1, first), (day2, second)):
+            answered = ctx.by_today(ctx.add_working(day, rng.randint(1, 3)))
             self.refer(story, listing, day, R.REFUSED_BY_SEEKER, answered, consultant)
-        return min(ctx.add_working(answered, rng.randint(0, 2)), ctx.today)
+        return ctx.by_today(ctx.add_working(answered, rng.randint(0, 2)))
 
     def _no_show(self, story: Story, consultant: User, issued: date) -> date | None:
         ctx = self.ctx
@@ -674,7 +688,7 @@ class Teller:
             return None
         report_by = ctx.add_working(issued, 5)
         self.refer(story, listing, issued, R.NO_SHOW, report_by, consultant)
-        return min(ctx.add_working(report_by, self.rng.randint(1, 3)), ctx.today)
+        return ctx.by_today(ctx.add_working(report_by, self.rng.randint(1, 3)))
 
     def _applications(self, story: Story, since: date | None) -> None:
         """Online applications to live vacancies, mostly in the person's own region."""

@@ -9,7 +9,6 @@ from app.models import (
     EmploymentType,
     Experience,
     Locality,
-    OwnershipForm,
     Region,
     Schedule,
     User,
@@ -81,7 +80,7 @@ def _jobs_for(kind: VacancyKind) -> list[Job]:
 def _pick_employer(ctx: Ctx, region: Region, kind: VacancyKind) -> tuple[Employer, Job]:
     rng = ctx.rng
     allowed = {j.key for j in _jobs_for(kind)}
-    here = [e for e in ctx.employers if e.region_id == region.id]
+    here = ctx.employers_in(region.id)
     if kind == K.PUBLIC_WORKS:
         here = [e for e in here if ctx.employer_sector[id(e)] in _PUBLIC_WORKS_SECTORS] or here
     fitting = [
@@ -297,7 +296,3 @@ def make_vacancies(ctx: Ctx, kinds: list[VacancyKind]) -> list[Vacancy]:
         ctx.vacancy_job[id(vacancy)] = job.key
         made.append(vacancy)
     return made
-
-
-def is_state(employer: Employer) -> bool:
-    return employer.ownership_form == OwnershipForm.STATE

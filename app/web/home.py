@@ -13,7 +13,7 @@ from app.models import Seeker, Vacancy, VacancyKind, VacancyStatus
 bp = Blueprint("home", __name__)
 
 
-def _locale() -> str:
+def locale() -> str:
     lang = request.args.get("lang") or request.cookies.get("lang") or settings().default_locale
     return lang if lang in {"kk", "ru"} else "kk"
 
@@ -41,7 +41,7 @@ def index() -> ResponseReturnValue:
     seekers = session.execute(select(func.count()).select_from(Seeker)).scalar_one()
     return render_template(
         "home.html",
-        lang=_locale(),
+        lang=locale(),
         by_kind={kind.value: by_kind.get(kind, 0) for kind in VacancyKind},
         latest=latest,
         seekers=seekers,
@@ -53,4 +53,4 @@ def vacancy(vacancy_id: int) -> ResponseReturnValue:
     item = db_session().get(Vacancy, vacancy_id)
     if item is None or item.status != VacancyStatus.PUBLISHED:
         abort(404)
-    return render_template("vacancy.html", lang=_locale(), vacancy=item)
+    return render_template("vacancy.html", lang=locale(), vacancy=item)
