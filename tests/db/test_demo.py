@@ -141,7 +141,7 @@ def test_people_are_valid_and_consistent(session: Session) -> None:
     staff_centre = {
         u.id: u.centre_id
         for u in session.execute(select(User).where(User.role == Role.STAFF)).scalars()
-    }.get
+    }
     for seeker in seekers:
         history = seeker.status_history
         if seeker.status is None:
@@ -149,10 +149,12 @@ def test_people_are_valid_and_consistent(session: Session) -> None:
             continue
         assert seeker.locality is not None
         assert seeker.centre_id == centres[seeker.locality.region_id]
-        assert staff_centre(seeker.consultant_id) == seeker.centre_id
+        assert seeker.consultant_id is not None
+        assert staff_centre[seeker.consultant_id] == seeker.centre_id
         assert history[0].status == SeekerStatus.JOB_SEEKER
         assert history[0].changed_on == seeker.registered_on
         assert history[-1].status == seeker.status
+        assert seeker.status_since is not None
         assert history[-1].changed_on == seeker.status_since <= TODAY
         days = [c.changed_on for c in history]
         assert days == sorted(days)
