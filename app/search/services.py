@@ -30,6 +30,7 @@ class IndexingServices:
         self._engine: SearchEngine | None = None
         self._encoder: PassageEncoder | None = None
         self._encoder_loaded = False
+        self.encoder_problem: str | None = None
         self._lock = threading.Lock()
         self._last_sweep = 0.0
         self.dispatcher: Dispatcher = (
@@ -61,12 +62,22 @@ class IndexingServices:
 
     @property
     def encoder(self) -> PassageEncoder | None:
-        """The passage encoder, or None when EMBEDDING_MODEL is ``none`` (text-only search)."""
+        """The passage encoder, or None for text-only search.
+
+        None when EMBEDDING_MODEL is ``none``, and also when the model is not installed: search
+        then degrades to full text (``encoder_problem`` says why; ``/healthz`` reports it)
+        instead of failing every request.
+        """
         with self._lock:
             if not self._encoder_loaded:
                 from app.search.encoding import load_encoder
+                from matching.encoders import EncoderError
 
-                self._encoder = load_encoder(self.settings)
+                try:
+                    self._encoder = load_encoder(self.settings)
+                except EncoderError as exc:
+                    self.encoder_problem = str(exc)
+                    log.error("embeddings off, text-only search: %s", exc)
                 self._encoder_loaded = True
             return self._encoder
 

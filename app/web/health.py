@@ -56,6 +56,15 @@ def _check_search() -> dict[str, Any]:
     }
 
 
+def _check_embeddings() -> dict[str, Any]:
+    """Reported, not required: without a model, search degrades to full text."""
+    services = extensions.indexing()
+    encoder = services.encoder
+    if encoder is None:
+        return {"ok": False, "model": None, "detail": services.encoder_problem or "switched off"}
+    return {"ok": True, "model": encoder.fingerprint, "dim": encoder.dim}
+
+
 @bp.get("/healthz")
 def healthz() -> ResponseReturnValue:
     checks = {
@@ -64,4 +73,5 @@ def healthz() -> ResponseReturnValue:
         "search": _check_search(),
     }
     ok = all(check["ok"] for check in checks.values())
+    checks["embeddings"] = _check_embeddings()
     return jsonify({"ok": ok, "checks": checks}), 200 if ok else 503

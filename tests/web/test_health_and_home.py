@@ -16,7 +16,8 @@ def test_healthz_reports_each_part(client: FlaskClient) -> None:
     assert response.status_code == 200
     body = response.get_json()
     assert body["ok"] is True
-    assert set(body["checks"]) == {"database", "queue", "search"}
+    assert set(body["checks"]) == {"database", "queue", "search", "embeddings"}
+    assert body["checks"]["embeddings"] == {"ok": False, "model": None, "detail": "switched off"}
     assert body["checks"]["database"]["revision"] == body["checks"]["database"]["expected_revision"]
     assert body["checks"]["queue"] == {"ok": True, "mode": "in-process"}
 
