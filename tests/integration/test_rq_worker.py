@@ -9,7 +9,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -117,7 +117,16 @@ def _run_worker_burst(settings: Settings, redis_url: str) -> None:
         text=True,
     )
     assert done.returncode == 0, done.stderr
-    print(done.stderr)
+
+
+def _eventually(check: Callable[[], bool], timeout: float = 10.0) -> bool:
+    """Another process's index commit reaches this process's reader within about a second."""
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
 
 
 def test_notifications_collapse_into_one_job(redis_url: str) -> None:
@@ -139,7 +148,7 @@ def test_worker_indexes_what_the_web_process_saved(
     engine.ensure_index(DocType.VACANCIES)
     assert engine.get(DocType.VACANCIES, vacancy.id) is None
     _run_worker_burst(settings, redis_url)
-    assert engine.get(DocType.VACANCIES, vacancy.id) is not None
+    assert _eventually(lambda: engine.get(DocType.VACANCIES, vacancy.id) is not None)
     with database.session() as session:
         assert pending_count(session) == 0
 
@@ -158,7 +167,7 @@ def test_redis_down_saves_posting_and_indexes_it_when_back(
     own_redis.start()
     _run_worker_burst(settings, own_redis.url)
     engine = extensions.indexing(app).engine
-    assert engine.get(DocType.VACANCIES, vacancy.id) is not None
+    assert _eventually(lambda: engine.get(DocType.VACANCIES, vacancy.id) is not None)
     with database.session() as session:
         assert pending_count(session) == 0
 
