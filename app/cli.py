@@ -156,6 +156,17 @@ def import_command(path: str, snapshot: bool, source: str) -> None:
         click.echo(f"  line {error.line} id={error.external_id}: {error.reason}", err=True)
 
 
+@cli.command("promote-unemployed")
+@with_appcontext
+def promote_unemployed_command() -> None:
+    """Give unemployed status to job seekers whose search window has closed (run daily)."""
+    from app.services.registration import promote_due_job_seekers
+
+    with extensions.database().session() as session:
+        promoted = promote_due_job_seekers(session, date.today())
+    click.echo(f"{len(promoted)} job seekers registered as unemployed")
+
+
 for _command in SEARCH_COMMANDS:
     cli.add_command(_command)
 
