@@ -17,7 +17,7 @@ from indexer.interface import (
     SearchResult,
     SearchUnavailable,
 )
-from indexer.query import Filters, GeoFilter, Mode, SearchQuery, Sort
+from indexer.query import Filters, GeoFilter, Mode, SearchQuery, Sort, TextMatch
 
 __all__ = [
     "CvDocument",
@@ -37,6 +37,7 @@ __all__ = [
     "SearchResult",
     "SearchUnavailable",
     "Sort",
+    "TextMatch",
     "VacancyDocument",
     "make_engine",
     "occupation_path",

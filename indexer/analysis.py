@@ -76,9 +76,14 @@ def query_positions(
     return positions
 
 
-def minimum_should_match(positions: int) -> int:
-    """How many query positions a document must match: all of up to two, else three quarters
-    (rounded down) — Elasticsearch's ``"2<75%"``."""
+def minimum_should_match(positions: int, match: str = "most") -> int:
+    """How many query positions a document must match.
+
+    ``most`` (search boxes): all of up to two, else three quarters (rounded down) —
+    Elasticsearch's ``"2<75%"``. ``any`` (long profile texts used for retrieval): one.
+    """
+    if match == "any":
+        return min(positions, 1)
     if positions <= 2:
         return positions
     return (positions * 3) // 4

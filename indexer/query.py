@@ -96,6 +96,11 @@ class Sort(StrEnum):
     DISTANCE = "distance"  # from SearchQuery.geo, nearest first; needs geo
 
 
+class TextMatch(StrEnum):
+    MOST = "most"  # all of up to two positions, else three quarters (search boxes)
+    ANY = "any"  # at least one position, ranked by BM25 (long texts such as a CV or profile)
+
+
 class Mode(StrEnum):
     TEXT = "text"
     VECTOR = "vector"
@@ -208,9 +213,11 @@ class SearchQuery:
     limit: int = 20
     offset: int = 0
     knn_candidates: int = 100
+    text_match: TextMatch = TextMatch.MOST
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
+        set_(self, "text_match", TextMatch(self.text_match))
         if not isinstance(self.text, str):
             raise ValueError("text: expected a string")
         set_(self, "sort", Sort(self.sort))

@@ -16,7 +16,7 @@ from app.models import CvVisibility, Role, Seeker, Vacancy
 from app.search.documents import load_cv_documents, load_vacancy_documents, vacancy_passage
 from app.search.services import IndexingServices
 from app.services.people import person_facts, refused_suitable_offers
-from indexer import CvDocument, DocType, Filters, Mode, SearchQuery, VacancyDocument
+from indexer import CvDocument, DocType, Filters, Mode, SearchQuery, TextMatch, VacancyDocument
 from matching.ranking import (
     CandidateCv,
     Neighbour,
@@ -82,6 +82,7 @@ def candidates_for_vacancy(
         filters=Filters(visibility=visibility),
         limit=RETRIEVE,
         knn_candidates=RETRIEVE * 2,
+        text_match=TextMatch.ANY,
     )
     hits = {h.id: h for h in services.engine.search(DocType.CVS, query).hits}
     batch = load_cv_documents(session, list(hits), encoder=None)

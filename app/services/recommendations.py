@@ -19,7 +19,17 @@ from app.models import (
 )
 from app.search.documents import load_vacancy_documents
 from app.search.services import IndexingServices
-from indexer import DocType, Filters, GeoFilter, Hit, Mode, SearchQuery, Sort, VacancyDocument
+from indexer import (
+    DocType,
+    Filters,
+    GeoFilter,
+    Hit,
+    Mode,
+    SearchQuery,
+    Sort,
+    TextMatch,
+    VacancyDocument,
+)
 from matching.ranking import Candidate, Load, RankedVacancy, SeekerProfile, rank
 
 RETRIEVE = 100
@@ -107,6 +117,7 @@ def retrieve(
             geo=geo,
             limit=RETRIEVE,
             knn_candidates=RETRIEVE * 2,
+            text_match=TextMatch.ANY,
         )
         hits.update((h.id, h) for h in _search(services, query))
     if profile.desired_occupations:

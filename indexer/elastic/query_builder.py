@@ -114,7 +114,7 @@ def _alternative(field: str, boost: float, terms: tuple[str, ...]) -> Body:
     return {"match_phrase": {field: {"query": " ".join(terms), "boost": boost}}}
 
 
-def text_clause(positions: Positions) -> Body | None:
+def text_clause(positions: Positions, match: str = "most") -> Body | None:
     """Per position a ``bool.should`` over its alternatives in every ``TEXT_BOOSTS`` field;
     ``minimum_should_match`` of the positions required. ``None`` when nothing is left to match."""
     if not positions:
@@ -135,7 +135,7 @@ def text_clause(positions: Positions) -> Body | None:
     return {
         "bool": {
             "should": per_position,
-            "minimum_should_match": minimum_should_match(len(per_position)),
+            "minimum_should_match": minimum_should_match(len(per_position), match),
         }
     }
 
@@ -148,7 +148,7 @@ def match_query(doc_type: DocType, query: SearchQuery, positions: Positions) -> 
     """Filters plus the text (the native Russian field only scores: it is optional beside the
     required analysed-terms clause, and absent when the text analyses to nothing)."""
     parts: dict[str, Any] = dict(filter_parts(doc_type, query.filters, query.geo))
-    text = text_clause(positions)
+    text = text_clause(positions, query.text_match.value)
     if text is not None:
         parts["must"] = [text]
         parts["should"] = [native_clause(query.text)]
@@ -298,7 +298,7 @@ def union_body(
 ) -> Body:
     """Total and facets of a hybrid search: text matches or kNN candidates, filtered."""
     either: list[Body] = []
-    text = text_clause(positions)
+    text = text_clause(positions, query.text_match.value)
     if text is not None:
         either.append(text)
     if knn_ids:

@@ -20,7 +20,7 @@ def run(doc_type: DocType, query: SearchQuery, positions: qb.Positions, send: Se
     backend."""
     if query.mode is Mode.TEXT:
         return text(doc_type, query, positions, send)
-    if query.mode is Mode.VECTOR or qb.text_clause(positions) is None:
+    if query.mode is Mode.VECTOR or qb.text_clause(positions, query.text_match.value) is None:
         return vector(doc_type, query, send)
     return hybrid(doc_type, query, positions, send)
 

@@ -63,7 +63,7 @@ def filter_query(schema: tantivy.Schema, clauses: Sequence[Clause]) -> Query | N
     return Query.const_score_query(query, 0.0)
 
 
-def text_query(schema: tantivy.Schema, positions: Positions) -> Query | None:
+def text_query(schema: tantivy.Schema, positions: Positions, match: str = "most") -> Query | None:
     """One SHOULD clause per position (any alternative in any text field, boosted per field),
     at least ``minimum_should_match`` of them required.
 
@@ -84,7 +84,7 @@ def text_query(schema: tantivy.Schema, positions: Positions) -> Query | None:
                 options.append((Occur.Should, Query.boost_query(query, boost)))
         clauses.append((Occur.Should, Query.boolean_query(options)))
     return Query.boolean_query(
-        clauses, minimum_number_should_match=minimum_should_match(len(clauses))
+        clauses, minimum_number_should_match=minimum_should_match(len(clauses), match)
     )
 
 

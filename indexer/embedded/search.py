@@ -71,7 +71,8 @@ class QueryRunner:
         fq = self.filters(query)
         tq = None
         if query.mode is not Mode.VECTOR:
-            tq = text_query(self.schema, query_positions(self.analyzer, query.text))
+            positions = query_positions(self.analyzer, query.text)
+            tq = text_query(self.schema, positions, query.text_match.value)
         if query.mode is Mode.TEXT:
             ranked, total, match_q = self._text_mode(query, tq, fq)
         else:

@@ -62,3 +62,9 @@ def test_text_without_terms_matches_everything(jobs: SearchEngine) -> None:
 def test_multi_word_queries_need_every_word(jobs: SearchEngine) -> None:
     assert ids(jobs.search(V, SearchQuery(text="водитель грузов"))) == [4]
     assert ids(jobs.search(V, SearchQuery(text="водитель программист"))) == []
+
+
+def test_text_match_any_retrieves_on_one_shared_word(jobs: SearchEngine) -> None:
+    profile = "Опытный водитель, ищу работу рядом с домом, готов к командировкам"
+    assert ids(jobs.search(V, SearchQuery(text=profile))) == []
+    assert 4 in ids(jobs.search(V, SearchQuery(text=profile, text_match="any")))

@@ -125,6 +125,16 @@ def test_positions_and_multi_word_synonym() -> None:
     assert five is not None and five["bool"]["minimum_should_match"] == 3
 
 
+def test_text_match_any_needs_one_position() -> None:
+    clause = qb.text_clause(positions("повар бухгалтер"), "any")
+    assert clause == {
+        "bool": {
+            "should": [position("повар", "аспаз"), position("бухгалтер")],
+            "minimum_should_match": 1,
+        }
+    }
+
+
 def test_every_vacancy_filter() -> None:
     since = datetime(2026, 1, 2, 3, 4, 5, tzinfo=UTC)
     filters = Filters(

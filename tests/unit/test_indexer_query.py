@@ -104,3 +104,15 @@ def test_per_doc_type_checks() -> None:
 
 def test_window() -> None:
     assert SearchQuery(limit=10, offset=30).window == 40
+
+
+def test_minimum_should_match_modes() -> None:
+    from indexer.analysis import minimum_should_match
+
+    assert [minimum_should_match(n) for n in (0, 1, 2, 3, 4, 8)] == [0, 1, 2, 2, 3, 6]
+    assert [minimum_should_match(n, "any") for n in (0, 1, 2, 8)] == [0, 1, 1, 1]
+
+
+def test_text_match_is_validated() -> None:
+    with pytest.raises(ValueError):
+        SearchQuery(text="x", text_match="some")  # type: ignore[arg-type]
