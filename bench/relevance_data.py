@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import json
+import os
 import random
 import sys
 import time
@@ -261,6 +263,22 @@ def with_declared_occupation(queries: Sequence[Query]) -> list[Query]:
     ]
 
 
+def title_only(queries: Sequence[Query]) -> list[Query]:
+    """Diagnostic: the same profiles with only their title as text (no description, no
+    skills). The label is a classifier phrase found in that very title, so this shows how
+    much of a system's score the label's circularity can explain."""
+    from dataclasses import replace
+
+    return [
+        replace(
+            q,
+            qid=f"{q.qid}:title",
+            profile=replace(q.profile, text=q.text, skills=()),
+        )
+        for q in queries
+    ]
+
+
 def title_queries(corpus: Corpus) -> tuple[list[Query], list[Query]]:
     """Parallel short queries: the first Russian and the first Kazakh synonym of every unit
     group with >= MIN_GROUP labelled vacancies and synonyms in both languages."""
@@ -288,6 +306,18 @@ def title_queries(corpus: Corpus) -> tuple[list[Query], list[Query]]:
                 )
             )
     return ru, kk
+
+
+def document_frequencies(corpus: Corpus) -> dict[str, frozenset[int]]:
+    """Analysed term -> the vacancies (title, skills or description) that contain it."""
+    from matching.text import analyze
+
+    out: dict[str, set[int]] = {}
+    for item in corpus.items:
+        doc = item.doc
+        for term in set(analyze(" ".join((doc.title, *doc.skills, doc.description)))):
+            out.setdefault(term, set()).add(doc.id)
+    return {term: frozenset(ids) for term, ids in out.items()}
 
 
 def label_stats(corpus: Corpus) -> dict[str, int]:
@@ -326,9 +356,18 @@ def texts_key(fingerprint: str, kind: str, texts: Sequence[str]) -> str:
 @dataclass(frozen=True, slots=True)
 class Embedded:
     matrix: Matrix
-    seconds: float  # encoding time (0.0 when read from the cache)
+    seconds: float  # encoding time of the run that made the vectors (this one, or cached)
     cached: bool
     path: Path
+    cpus: int | None = None  # of the machine that encoded them
+
+
+def _read_timing(path: Path) -> tuple[float, int | None]:
+    try:
+        data = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        return float(data["seconds"]), data.get("cpus")
+    except (OSError, ValueError, KeyError, TypeError):
+        return 0.0, None
 
 
 def embed(
@@ -347,7 +386,8 @@ def embed(
     if path.is_file():
         matrix = np.load(path)
         if matrix.shape[0] == len(texts):
-            return Embedded(matrix.astype(np.float32, copy=False), 0.0, True, path)
+            seconds, cpus = _read_timing(path)
+            return Embedded(matrix.astype(np.float32, copy=False), seconds, True, path, cpus)
     encode = encoder.encode_passages if kind == "passages" else encoder.encode_queries
     encode(["warm up"])  # load the model outside the timing
     parts: list[Matrix] = []
@@ -369,4 +409,11 @@ def embed(
     tmp = path.with_suffix(".tmp.npy")
     np.save(tmp, matrix)
     tmp.replace(path)
-    return Embedded(matrix, seconds, False, path)
+    timing: dict[str, object] = {
+        "seconds": round(seconds, 1),
+        "texts": len(texts),
+        "cpus": os.cpu_count(),
+        "fingerprint": encoder.fingerprint,
+    }
+    path.with_suffix(".json").write_text(json.dumps(timing), encoding="utf-8")
+    return Embedded(matrix, seconds, False, path, os.cpu_count())

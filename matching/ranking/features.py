@@ -98,12 +98,17 @@ def specialty_fit(specialties: tuple[frozenset[str], ...], vacancy_terms: frozen
 
 @lru_cache(maxsize=_CACHE)
 def skills_fit(
-    seeker_terms: frozenset[str], vacancy_skills: tuple[str, ...], share: float
+    seeker_terms: frozenset[str],
+    vacancy_skills: tuple[str, ...],
+    share: float,
+    declared: bool = True,
 ) -> SkillFit:
     """Mean per-skill coverage; a skill is matched when ``share`` of its words are covered.
 
     A matched skill counts 1.0, an unmatched one its partial coverage. With no vacancy skills,
     or nothing known about the seeker, the score is neutral (missing skills are still listed).
+    When the seeker ``declared`` no skills (a short query, a bare profile), coverage found in
+    their text can only lift the score above neutral: silence is not a lack of skills.
     """
     if not vacancy_skills:
         return SkillFit(NEUTRAL, (), ())
@@ -124,7 +129,10 @@ def skills_fit(
     counted = len(matched) + len(missing)
     if not counted or not seeker_terms:
         return SkillFit(NEUTRAL, (), tuple(missing))
-    return SkillFit(total / counted, tuple(matched), tuple(missing))
+    score = total / counted
+    if not declared:
+        score = NEUTRAL + (1.0 - NEUTRAL) * score
+    return SkillFit(score, tuple(matched), tuple(missing))
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -199,10 +207,11 @@ def schedule_fit(desired: tuple[str, ...], schedule: str) -> Fit:
 def experience_fit(years: float | None, required: str) -> Fit:
     """Full marks inside (or above) the band; below it, the share of the minimum reached."""
     low, high = EXPERIENCE_BANDS.get(required, (0.0, None))
+    if years is None:
+        # Unknown experience says nothing either way, whatever the vacancy asks for.
+        return Fit(NEUTRAL, "experience_unknown", low)
     if low <= 0:
         return Fit(1.0, "experience_not_required")
-    if years is None:
-        return Fit(NEUTRAL, "experience_unknown", low)
     if years < low:
         return Fit(years / low, "experience_short", low)
     if high is not None and years > high + OVERQUALIFIED_YEARS:

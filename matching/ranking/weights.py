@@ -5,18 +5,19 @@ The final score of a vacancy for a seeker is
     base   = sum_i w_i * f_i / sum_i w_i          (f_i in [0, 1]: the features of ``features``)
     final  = base * kind_factor * eligibility_factor * spreading_factor
 
-so it stays in [0, 1]. Starting values (untuned, to be replaced by the bench's figures: BM25
-only, embeddings only and the full ranker on held-out hh.kz vacancies, relevance = same
-occupation):
+so it stays in [0, 1]. Values were set by judgement, then text/vector raised and skills/distance
+lowered once after ``bench/relevance.py`` (held-out hh.kz vacancies, relevance = same
+occupation) showed the retrieval evidence drowned by features that benchmark cannot see. Do not
+tune distance or skills to zero on that benchmark: it has no signal for them.
 
 ============  ======  =========================================================================
 feature       weight  why
 ============  ======  =========================================================================
 occupation    0.22    the strongest single signal of fit; also the bench's relevance label
-skills        0.16    what the employer asked for, in its own words; partial credit per skill
-text          0.10    BM25 rank: the seeker's own words in the title/description
-vector        0.10    kNN rank: meaning beyond shared words (kk/ru paraphrase)
-distance      0.12    people take work they can reach; most seekers search locally (domain.md)
+skills        0.12    what the employer asked for, in its own words; partial credit per skill
+text          0.16    BM25 rank: the seeker's own words in the title/description
+vector        0.16    kNN rank: meaning beyond shared words (kk/ru paraphrase)
+distance      0.08    people take work they can reach; most seekers search locally (domain.md)
 salary        0.07    matters, but a job below the wish is still worth seeing
 experience    0.06    a soft gate: employers relax it, seekers stretch
 education     0.05    a soft gate; more often a formality than a requirement
@@ -65,16 +66,16 @@ class RankingWeights:
 
     occupation: float = 0.22
     specialty: float = 0.04
-    skills: float = 0.16
-    distance: float = 0.12
+    skills: float = 0.12
+    distance: float = 0.08
     salary: float = 0.07
     schedule: float = 0.04
     experience: float = 0.06
     education: float = 0.05
     language: float = 0.02
     recency: float = 0.02
-    text: float = 0.10
-    vector: float = 0.10
+    text: float = 0.16
+    vector: float = 0.16
     public_works: float = 0.8
     not_obliged: float = 0.6
     eligibility_unknown: float = 0.7

@@ -97,7 +97,7 @@ def test_schedule_fit() -> None:
     ("years", "band", "expected"),
     [
         (0.0, "none", 1.0),
-        (None, "none", 1.0),
+        (None, "none", 0.5),
         (None, "1_3", 0.5),
         (0.0, "1_3", 0.0),
         (1.5, "3_6", 0.5),
@@ -185,3 +185,12 @@ def test_specialty_fit() -> None:
     assert f.specialty_fit((nurse,), pool(["Медсестра процедурного кабинета"])).score == 1.0
     assert f.specialty_fit((nurse,), pool(["Бухгалтер"])).score == 0.0
     assert f.specialty_fit((), pool(["Бухгалтер"])).score == 0.5
+
+
+def test_undeclared_skills_never_score_below_neutral() -> None:
+    terms = frozenset({"жазушы"})
+    declared = f.skills_fit(terms, ("Редактирование", "SEO"), 0.5)
+    silent = f.skills_fit(terms, ("Редактирование", "SEO"), 0.5, declared=False)
+    assert declared.score == 0.0
+    assert silent.score == pytest.approx(0.5)
+    assert silent.missing == ("Редактирование", "SEO")
