@@ -29,11 +29,13 @@ def create_app(config: Settings | dict[str, Any] | None = None) -> Flask:
     flask_app.json.ensure_ascii = False  # type: ignore[attr-defined]
 
     from app import extensions
+    from app.api import bp as api_bp
     from app.web import health, home, search
 
     extensions.init_app(flask_app, settings)
     flask_app.register_blueprint(health.bp)
     flask_app.register_blueprint(home.bp)
     flask_app.register_blueprint(search.bp)
+    flask_app.register_blueprint(api_bp)
     flask_app.before_request(lambda: extensions.indexing(flask_app).sweep_if_due())
     return flask_app

@@ -11,6 +11,7 @@ from flask.cli import FlaskGroup, with_appcontext
 
 from app import create_app, extensions
 from app import migrate as migrations
+from app.api.commands import token_group
 from app.models import Role
 from app.search.commands import COMMANDS as SEARCH_COMMANDS
 from app.settings import SettingsError
@@ -167,6 +168,7 @@ def promote_unemployed_command() -> None:
     click.echo(f"{len(promoted)} job seekers registered as unemployed")
 
 
+cli.add_command(token_group)
 for _command in SEARCH_COMMANDS:
     cli.add_command(_command)
 

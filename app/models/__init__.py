@@ -1,5 +1,6 @@
 """The domain model: plain SQLAlchemy 2.0 models, usable without Flask (workers load them)."""
 
+from .api_token import ApiToken
 from .base import Base
 from .calendar import CalendarDay
 from .embedding import EmbeddingCache
@@ -32,6 +33,7 @@ from .users import AuditLog, User
 from .vacancy import Vacancy
 
 __all__ = [
+    "ApiToken",
     "Application",
     "ApplicationStatus",
     "AuditLog",

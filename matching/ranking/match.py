@@ -152,9 +152,7 @@ def evaluate(
             params.past_occupation,
         ),
         specialty=specialty,
-        skills=f.skills_fit(
-            seeker.terms, vacancy.skills, params.skill_match_share, bool(p.skills)
-        ),
+        skills=f.skills_fit(seeker.terms, vacancy.skills, params.skill_match_share, bool(p.skills)),
         distance=f.distance_fit(km, seeker.max_commute_km, vacancy.schedule, params.near_km),
         salary=f.salary_fit(
             p.desired_salary, vacancy.salary_from, vacancy.salary_to, params.salary_floor

@@ -1,0 +1,63 @@
+"""Issuing and revoking bearer tokens."""
+
+from __future__ import annotations
+
+from flask.typing import ResponseReturnValue
+from sqlalchemy import select
+
+from app.api.auth import ALL_ROLES, SIGNED_IN, issue_token
+from app.api.problems import ApiProblem
+from app.api.registry import Call, operation
+from app.api.schemas import TokenOut, TokenRequest
+from app.extensions import db_session
+from app.models import User
+from app.models.base import utcnow
+from app.services.passwords import verify_password
+
+
+@operation(
+    "POST",
+    "/auth/tokens",
+    summary="Exchange e-mail and password for a new bearer token (shown once)",
+    roles=ALL_ROLES,
+    body=TokenRequest,
+    response=TokenOut,
+    status=201,
+    errors=(400, 401, 422),
+    tag="auth",
+)
+def create_token(call: Call) -> ResponseReturnValue:
+    body: TokenRequest = call.body
+    session = db_session()
+    user = session.execute(
+        select(User).where(User.email == body.email.strip().lower())
+    ).scalar_one_or_none()
+    if user is None or not user.is_active or not verify_password(user.password_hash, body.password):
+        raise ApiProblem(401, "wrong e-mail or password")
+    issued = issue_token(session, user, body.name)
+    session.commit()
+    token = issued.token
+    out = TokenOut(
+        id=token.id,
+        name=token.name,
+        prefix=token.prefix,
+        created_at=token.created_at,
+        token=issued.secret,
+    )
+    return out.model_dump(mode="json"), 201
+
+
+@operation(
+    "DELETE",
+    "/auth/tokens/current",
+    summary="Revoke the token this request is made with",
+    roles=SIGNED_IN,
+    status=204,
+    errors=(401,),
+    tag="auth",
+)
+def revoke_current(call: Call) -> ResponseReturnValue:
+    token = call.extra["token"]
+    token.revoked_at = utcnow()
+    db_session().commit()
+    return "", 204

@@ -1,0 +1,68 @@
+"""Creating, reading, changing and closing vacancies through the API (and the index follows)."""
+
+from __future__ import annotations
+
+from flask.testing import FlaskClient
+
+from tests.api.conftest import Call
+
+NEW = {
+    "title": "Аспаз <b>керек</b>",
+    "locality_kato": "710000000",
+    "salary_from": 250_000,
+    "schedule": "shift",
+    "skills": ["Тағам дайындау"],
+}
+
+
+def test_employer_lifecycle_is_indexed(as_: Call, client: FlaskClient) -> None:
+    created = as_("employer", "post", "/api/v1/vacancies", json=NEW)
+    assert created.status_code == 201
+    vacancy = created.get_json()
+    assert vacancy["title"] == "Аспаз керек" and vacancy["status"] == "published"
+    url = f"/api/v1/vacancies/{vacancy['id']}"
+    assert client.get(url).get_json()["schedule"] == "shift"
+    assert client.get("/api/v1/vacancies?q=аспаз").get_json()["total"] == 1
+    changed = as_("employer", "patch", url, json={"salary_to": 300_000, "title": "Бас аспаз"})
+    assert changed.status_code == 200 and changed.get_json()["salary_to"] == 300_000
+    assert client.get("/api/v1/vacancies?q=бас аспаз").get_json()["items"][0]["id"] == vacancy["id"]
+    assert as_("employer", "delete", url).get_json()["status"] == "closed"
+    assert client.get(url).status_code == 404
+    assert client.get("/api/v1/vacancies?q=аспаз").get_json()["total"] == 0
+    assert as_("staff", "get", url).get_json()["status"] == "closed"
+
+
+def test_drafts_are_only_for_the_owner_and_staff(as_: Call) -> None:
+    draft = as_("employer", "post", "/api/v1/vacancies", json={**NEW, "publish": False})
+    url = f"/api/v1/vacancies/{draft.get_json()['id']}"
+    assert as_("employer", "get", url).get_json()["status"] == "draft"
+    assert as_("other_employer", "get", url).status_code == 404
+    assert as_("anonymous", "get", url).status_code == 404
+
+
+def test_bad_bodies_are_named_problems_never_500(as_: Call) -> None:
+    post = "/api/v1/vacancies"
+    cases = [
+        ({"data": "{oops", "content_type": "application/json"}, 400, "body"),
+        ({"data": "", "content_type": "application/json"}, 400, "body"),
+        ({"json": {**NEW, "salary_from": "many"}}, 422, "salary_from"),
+        ({"json": {**NEW, "kind": "pirate"}}, 422, "kind"),
+        ({"json": {**NEW, "places": 10**9}}, 422, "places"),
+        ({"json": {**NEW, "colour": "red"}}, 422, "colour"),
+        ({"json": {"locality_kato": "710000000"}}, 422, "title"),
+        ({"json": {**NEW, "locality_kato": "999"}}, 422, "locality_kato"),
+        ({"json": {**NEW, "salary_from": 9, "salary_to": 1}}, 422, "salary_from"),
+        ({"json": [1, 2]}, 422, "body"),
+    ]
+    for kwargs, status, field in cases:
+        response = as_("employer", "post", post, **kwargs)
+        assert response.status_code == status, (kwargs, response.get_data())
+        problem = response.get_json()
+        assert response.mimetype == "application/problem+json"
+        fields = [e["field"] for e in problem["errors"]]
+        assert field in fields or (field == "body" and fields), (kwargs, problem)
+    assert as_("employer", "patch", "/api/v1/vacancies/999999", json={}).status_code == 404
+    missing = as_("anonymous", "get", "/api/v1/nothing-here")
+    assert missing.status_code == 404 and missing.mimetype == "application/problem+json"
+    wrong = as_("anonymous", "put", "/api/v1/vacancies")
+    assert wrong.status_code == 405 and wrong.mimetype == "application/problem+json"
