@@ -11,6 +11,7 @@ from app import extensions
 from app.db import Database
 from app.models import OutboxEvent, VacancyStatus
 from app.models.base import utcnow
+from app.search.expiry import close_expired_vacancies
 from app.search.indexing import (
     MAX_ATTEMPTS,
     dead_letters,
@@ -132,3 +133,16 @@ def test_rebuild_switches_generation_and_replays_changes(database: Database, tmp
     hits = engine.search(DocType.VACANCIES, SearchQuery(text="оператор", limit=100)).hits
     assert sorted(h.id for h in hits) == sorted(ids)
     assert engine.count(DocType.VACANCIES) == 31
+
+
+def test_expiry_job_takes_expired_postings_out_of_the_index(app: Flask) -> None:
+    db = extensions.database(app)
+    with db.session() as session:
+        vacancy = a_vacancy(session, title="Сантехник", expires_at=utcnow() + timedelta(hours=1))
+    assert _search_ids(app, "сантехник") == [vacancy.id]
+    with db.session() as session:
+        closed = close_expired_vacancies(session, now=utcnow() + timedelta(hours=2))
+    assert closed == 1
+    assert _search_ids(app, "сантехник") == []
+    with db.session() as session:
+        assert session.get(type(vacancy), vacancy.id).status is VacancyStatus.CLOSED
