@@ -13,6 +13,7 @@ from tests.db.factories import a_vacancy
 ROLES = ("anonymous", "seeker", "employer", "other_employer", "staff", "admin")
 NEW = {"title": "Аспаз", "locality_kato": "710000000"}
 IMPORT = b'{"items": []}'
+LISTERS = {"seeker": 200, "employer": 200, "other_employer": 200, "staff": 200}
 
 # (method, path, body, expected status per caller; others must be denied)
 MATRIX = [
@@ -28,6 +29,10 @@ MATRIX = [
     ("delete", "/api/v1/vacancies/{open}", None, {"employer": 200, "staff": 200}, None),
     ("post", "/api/v1/imports", IMPORT, {"staff": 200, "admin": 200}, None),
     ("delete", "/api/v1/auth/tokens/current", None, {}, None),
+    ("get", "/api/v1/applications", None, LISTERS, None),
+    ("get", "/api/v1/referrals", None, LISTERS, None),
+    ("post", "/api/v1/applications", {"vacancy_id": 1}, {"seeker": 404}, None),
+    ("post", "/api/v1/referrals", {}, {"staff": 422}, None),
 ]
 
 

@@ -1,0 +1,224 @@
+"""Centre referrals (направление / жолдама): issuing them, listing them, recording outcomes."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from flask.typing import ResponseReturnValue
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, selectinload
+
+from app.api.pagination import decode_offset, encode_cursor
+from app.api.problems import ApiProblem, field_problem
+from app.api.registry import Call, operation
+from app.api.schemas_referrals import (
+    OutcomeRequest,
+    OutcomeResult,
+    ReferralCreate,
+    ReferralOut,
+    ReferralPage,
+    ReferralQuery,
+)
+from app.extensions import db_session
+from app.models import (
+    Referral,
+    ReferralOutcome,
+    Role,
+    Seeker,
+    User,
+    Vacancy,
+    VacancyKind,
+    VacancyStatus,
+)
+from app.services.audit import record
+from app.services.calendar import work_calendar
+from app.services.registration import record_referral_outcome
+
+REPORT_DAYS = 5  # domain.md: the person acts on a referral within 5 working days
+EMPLOYER_ANSWER_DAYS = 3  # and for social jobs the employer answers within 3
+EMPLOYER_OUTCOMES = (ReferralOutcome.HIRED, ReferralOutcome.REJECTED_BY_EMPLOYER)
+
+
+def today() -> date:
+    """The service day (tests replace it to freeze time)."""
+    return date.today()
+
+
+def out(referral: Referral) -> ReferralOut:
+    return ReferralOut(
+        id=referral.id,
+        seeker_id=referral.seeker_id,
+        vacancy_id=referral.vacancy_id,
+        vacancy_title=referral.vacancy.title,
+        centre_id=referral.centre_id,
+        issued_by_id=referral.issued_by_id,
+        issued_on=referral.issued_on,
+        report_by=referral.report_by,
+        employer_answer_by=referral.employer_answer_by,
+        outcome=referral.outcome,
+        outcome_on=referral.outcome_on,
+        counted_as_suitable_offer=referral.counted_as_suitable_offer,
+        suitability=dict(referral.suitability or {}),
+        refusal_reason=referral.refusal_reason,
+        note=referral.note,
+    )
+
+
+def _scoped(user: User) -> Select[Referral]:
+    """Referrals the caller may see: their centre's, to their vacancies, or their own."""
+    stmt = select(Referral).join(Referral.vacancy).join(Referral.seeker)
+    if user.role is Role.SEEKER:
+        return stmt.where(Seeker.user_id == user.id)
+    if user.role is Role.EMPLOYER:
+        return stmt.where(Vacancy.employer_id == user.employer_id)
+    return stmt.where(Referral.centre_id == user.centre_id)
+
+
+def _seeker_of_centre(session: Session, user: User, seeker_id: int) -> Seeker:
+    seeker = session.get(Seeker, seeker_id)
+    if seeker is None or seeker.centre_id not in (None, user.centre_id):
+        raise field_problem("seeker_id", f"no job seeker {seeker_id} at your centre")
+    return seeker
+
+
+@operation(
+    "POST",
+    "/referrals",
+    summary="Refer a registered person to a published vacancy (centre staff)",
+    roles=("staff",),
+    body=ReferralCreate,
+    response=ReferralOut,
+    status=201,
+    errors=(400, 401, 403, 422),
+    description=(
+        "report_by is 5 working days after issue; for social jobs the employer answers within"
+        " 3 working days (employer_answer_by). The suitability checks are not assessed here:"
+        " counted_as_suitable_offer is the centre's call and suitability is stored empty."
+    ),
+    tag="referrals",
+)
+def issue(call: Call) -> ResponseReturnValue:
+    user = call.user
+    assert user is not None
+    body: ReferralCreate = call.body
+    session = db_session()
+    seeker = _seeker_of_centre(session, user, body.seeker_id)
+    vacancy = session.get(Vacancy, body.vacancy_id)
+    if vacancy is None or vacancy.status is not VacancyStatus.PUBLISHED:
+        raise field_problem("vacancy_id", f"no published vacancy {body.vacancy_id}")
+    issued_on = today()
+    calendar = work_calendar(session)
+    social = vacancy.kind == VacancyKind.SOCIAL_JOB
+    referral = Referral(
+        seeker_id=seeker.id,
+        vacancy_id=vacancy.id,
+        centre_id=user.centre_id,
+        issued_by_id=user.id,
+        issued_on=issued_on,
+        report_by=calendar.add_working_days(issued_on, REPORT_DAYS),
+        employer_answer_by=(
+            calendar.add_working_days(issued_on, EMPLOYER_ANSWER_DAYS) if social else None
+        ),
+        counted_as_suitable_offer=body.counted_as_suitable_offer,
+        suitability={},
+        note=body.note,
+    )
+    referral.vacancy = vacancy
+    referral.seeker = seeker
+    session.add(referral)
+    session.flush()
+    record(
+        session,
+        user=user,
+        action="referral:issue",
+        entity_type="referral",
+        entity_id=referral.id,
+        seeker_id=seeker.id,
+        vacancy_id=vacancy.id,
+        counted_as_suitable_offer=body.counted_as_suitable_offer,
+    )
+    session.commit()
+    return out(referral).model_dump(mode="json"), 201
+
+
+@operation(
+    "GET",
+    "/referrals",
+    summary="Referrals: a centre's, to an employer's vacancies, or a seeker's own",
+    roles=("seeker", "employer", "staff"),
+    query=ReferralQuery,
+    response=ReferralPage,
+    errors=(401, 403, 422),
+    tag="referrals",
+)
+def list_referrals(call: Call) -> ResponseReturnValue:
+    assert call.user is not None
+    params: ReferralQuery = call.query
+    offset = decode_offset(params.cursor)
+    stmt = _scoped(call.user)
+    if params.overdue:
+        stmt = stmt.where(Referral.outcome == ReferralOutcome.PENDING, Referral.report_by < today())
+    rows = list(
+        db_session()
+        .execute(
+            stmt.options(selectinload(Referral.vacancy))
+            .order_by(Referral.id.desc())
+            .offset(offset)
+            .limit(params.limit + 1)
+        )
+        .scalars()
+    )
+    more = len(rows) > params.limit
+    page = ReferralPage(
+        items=[out(r) for r in rows[: params.limit]],
+        next_cursor=encode_cursor({"o": offset + params.limit}) if more else None,
+    )
+    return page.model_dump(mode="json")
+
+
+@operation(
+    "POST",
+    "/referrals/{id}/outcome",
+    summary="Record how a referral ended (centre staff; the employer for hired or rejected)",
+    roles=("staff", "employer"),
+    body=OutcomeRequest,
+    response=OutcomeResult,
+    errors=(400, 401, 403, 404, 409, 422),
+    description=(
+        "A refusal of an offer counted as suitable may deregister the person (two refusals);"
+        " the decision is returned. Hired makes the person employed, with a placement."
+    ),
+    tag="referrals",
+)
+def outcome(call: Call, id: int) -> ResponseReturnValue:
+    user = call.user
+    assert user is not None
+    body: OutcomeRequest = call.body
+    session = db_session()
+    referral = session.execute(_scoped(user).where(Referral.id == id)).scalar_one_or_none()
+    if referral is None:
+        raise ApiProblem(404, f"no referral {id}")
+    if user.role is Role.EMPLOYER and body.outcome not in EMPLOYER_OUTCOMES:
+        raise field_problem("outcome", "employers record only hired or rejected_by_employer", 403)
+    if body.outcome is ReferralOutcome.PENDING:
+        raise field_problem("outcome", "an outcome other than pending is required")
+    if referral.outcome is not ReferralOutcome.PENDING:
+        raise field_problem(
+            "outcome", f"the referral already ended ({referral.outcome.value})", 409
+        )
+    decision = record_referral_outcome(
+        session, referral, body.outcome, today(), by=user, refusal_reason=body.refusal_reason
+    )
+    record(
+        session,
+        user=user,
+        action=f"referral:{body.outcome.value}",
+        entity_type="referral",
+        entity_id=referral.id,
+        reason=body.refusal_reason,
+    )
+    session.commit()
+    result = OutcomeResult(
+        referral=out(referral), decision=decision.to_dict() if decision else None
+    )
+    return result.model_dump(mode="json")
