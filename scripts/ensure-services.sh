@@ -38,3 +38,11 @@ if ! redis_up; then
 fi
 redis_up || { echo "Redis could not be started" >&2; exit 1; }
 echo "PostgreSQL and Redis are up"
+
+# Browser tests drive Debian's headless Chromium (Playwright attaches to /usr/bin/chromium).
+if ! command -v chromium >/dev/null 2>&1; then
+  echo "Chromium not installed: installing it for the browser tests"
+  apt_install chromium
+fi
+command -v chromium >/dev/null 2>&1 || { echo "Chromium could not be installed" >&2; exit 1; }
+echo "Chromium is installed"

@@ -32,5 +32,8 @@ echo
 echo "Zhumys is running at http://${HOST}:${PORT}/  (health: http://${HOST}:${PORT}/healthz)"
 echo "Demo logins: admin@demo.kz / staff1@demo.kz / employer1@demo.kz / seeker1@demo.kz, password demo-password"
 echo
+# The demo serves plain HTTP, so its session cookie cannot be HTTPS-only; deployments behind
+# TLS keep the default (SECURE_COOKIES=true).
+export SECURE_COOKIES="${SECURE_COOKIES:-false}"
 # One process: the embedded search engine has a single writer (see README).
 exec .venv/bin/gunicorn --workers 1 --threads 8 --bind "${HOST}:${PORT}" --access-logfile - "app:create_app()"

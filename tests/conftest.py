@@ -104,6 +104,7 @@ def settings(database_url: str, tmp_path: Path) -> Settings:
         testing=True,
         secret_key="test-secret",
         embedding_model="none",
+        secure_cookies=False,
     )
 
 

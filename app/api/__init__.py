@@ -2,15 +2,26 @@
 
 from __future__ import annotations
 
-from flask import request
 from flask.typing import ResponseReturnValue
 from werkzeug.exceptions import HTTPException
 
-from app.api import changes, docs, editing, imports, match, personal, tokens, vacancies
+from app.api import (
+    applications,
+    changes,
+    docs,
+    editing,
+    imports,
+    match,
+    personal,
+    referrals,
+    tokens,
+    vacancies,
+)
 from app.api.problems import ApiProblem
 from app.api.registry import bp
 
 __all__ = [
+    "applications",
     "bp",
     "changes",
     "docs",
@@ -18,17 +29,13 @@ __all__ = [
     "imports",
     "match",
     "personal",
+    "problem_for",
+    "referrals",
     "tokens",
     "vacancies",
 ]
 
 
-def _http_error(exc: HTTPException) -> ResponseReturnValue:
-    """Routing errors (unknown path, wrong method) as problems under /api/, as before elsewhere."""
-    if not request.path.startswith(bp.url_prefix or "/api/"):
-        return exc
+def problem_for(exc: HTTPException) -> ResponseReturnValue:
+    """An HTTP error under /api/ (unknown path, wrong method) as a problem document."""
     return ApiProblem(exc.code or 500, exc.description or exc.name).response()
-
-
-bp.app_errorhandler(404)(_http_error)
-bp.app_errorhandler(405)(_http_error)

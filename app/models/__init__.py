@@ -28,6 +28,7 @@ from .occupation import Occupation
 from .organisation import Centre, Employer
 from .outbox import OutboxEvent
 from .placement import Application, Placement, Referral
+from .saved_search import Notification, SavedSearch
 from .seeker import Cv, EducationEntry, Family, Seeker, StatusChange, WorkExperience
 from .users import AuditLog, User
 from .vacancy import Vacancy
@@ -52,6 +53,7 @@ __all__ = [
     "FamilyRole",
     "HolidayKind",
     "Locality",
+    "Notification",
     "Occupation",
     "OutboxEvent",
     "OwnershipForm",
@@ -61,6 +63,7 @@ __all__ = [
     "Region",
     "RegionKind",
     "Role",
+    "SavedSearch",
     "Schedule",
     "Seeker",
     "SeekerStatus",

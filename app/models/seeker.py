@@ -56,6 +56,11 @@ class Seeker(TimestampMixin, Base):
     is_student: Mapped[bool] = mapped_column(default=False)
     is_full_time_student: Mapped[bool] = mapped_column(default=False)
     is_carer: Mapped[bool] = mapped_column(default=False)
+    # Whom the carer looks after (matching.rules.facts CARE_*) and that person's birth date.
+    care_recipient: Mapped[str | None] = mapped_column(String(16))
+    care_recipient_birth_date: Mapped[date | None]
+    # When the person agreed to the processing of their personal data (Law on personal data).
+    data_consent_at: Mapped[datetime | None]
     is_kandas: Mapped[bool] = mapped_column(default=False)
     has_paid_work: Mapped[bool] = mapped_column(default=False)
     long_illness: Mapped[bool] = mapped_column(default=False)
