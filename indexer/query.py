@@ -42,6 +42,7 @@ from indexer.documents import (
     as_utc,
     as_vector,
 )
+from indexer.fields import KEYWORD_FIELDS
 
 MAX_LIMIT = 100
 MAX_WINDOW = 10_000  # offset + limit, as Elasticsearch's max_result_window
@@ -49,36 +50,10 @@ MAX_KNN_CANDIDATES = 10_000
 FACET_SIZE = 50
 MAX_RADIUS_KM = 3_000.0
 
-VACANCY_FACETS = frozenset(
-    {
-        "region_kato",
-        "locality_kato",
-        "occupation_code",
-        "kind",
-        "schedule",
-        "employment_type",
-        "experience",
-        "education",
-        "source",
-        "lang",
-        "skills",
-        "languages",
-    }
-)
-CV_FACETS = frozenset(
-    {
-        "region_kato",
-        "locality_kato",
-        "occupation_codes",
-        "schedules",
-        "education_level",
-        "visibility",
-        "status",
-        "lang",
-        "skills",
-        "languages",
-    }
-)
+# Every keyword field can be a facet, except occupation_path (it serves prefix filtering only)
+# and, for vacancies, status (public search always filters it to published).
+VACANCY_FACETS = frozenset(KEYWORD_FIELDS[DocType.VACANCIES]) - {"occupation_path", "status"}
+CV_FACETS = frozenset(KEYWORD_FIELDS[DocType.CVS]) - {"occupation_path"}
 FACETS: dict[DocType, frozenset[str]] = {DocType.VACANCIES: VACANCY_FACETS, DocType.CVS: CV_FACETS}
 DEFAULT_STATUSES: dict[DocType, tuple[str, ...]] = {
     DocType.VACANCIES: ("published",),

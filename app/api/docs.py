@@ -13,8 +13,7 @@ from app.api.registry import Call, operation
 
 PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>{{ info.title }}</title>
-<style>body{font-family:sans-serif;max-width:60rem;margin:auto}code{background:#eee}
-section{border-top:1px solid #ccc;padding:.5rem 0}</style></head>
+<link rel="stylesheet" href="/static/api-docs.css"></head>
 <body><h1>{{ info.title }} {{ info.version }}</h1><pre>{{ info.description }}</pre>
 <p>Machine-readable: <a href="openapi.json">openapi.json</a></p>
 {% for path, methods in paths.items() %}{% for method, op in methods.items() %}

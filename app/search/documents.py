@@ -5,9 +5,10 @@ Jobs pass ids, never documents, so whatever runs late or twice indexes the curre
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -19,6 +20,10 @@ from indexer import CvDocument, VacancyDocument
 from indexer.documents import Vector
 
 PASSAGE_CHARS = 1500
+
+
+T = TypeVar("T", Vacancy, Cv)
+D = TypeVar("D", VacancyDocument, CvDocument)
 
 
 @dataclass
@@ -115,13 +120,7 @@ def load_vacancy_documents(
         )
     ).scalars()
     live = [v for v in rows if is_searchable(v, now)]
-    live_ids = {v.id for v in live}
-    vectors, fresh = _vectors(session, encoder, [vacancy_passage(v) for v in live])
-    return DocumentBatch(
-        upserts=[vacancy_document(v, vec) for v, vec in zip(live, vectors, strict=True)],
-        deletes=[i for i in ids if i not in live_ids],
-        embedded=fresh,
-    )
+    return _batch(session, encoder, ids, live, vacancy_passage, vacancy_document)
 
 
 def _experience_years(seeker: Seeker, today: datetime) -> float:
@@ -177,10 +176,24 @@ def load_cv_documents(
         )
     ).scalars()
     live = [cv for cv in rows if cv.visibility != CvVisibility.HIDDEN]
-    live_ids = {cv.id for cv in live}
-    vectors, fresh = _vectors(session, encoder, [cv_passage(cv) for cv in live])
+    return _batch(
+        session, encoder, ids, live, cv_passage, lambda cv, vec: cv_document(cv, now, vec)
+    )
+
+
+def _batch(
+    session: Session,
+    encoder: PassageEncoder | None,
+    ids: Sequence[int],
+    live: Sequence[T],
+    passage: Callable[[T], str],
+    document: Callable[[T, Vector | None], D],
+) -> DocumentBatch:
+    """Upserts for the rows still searchable (embedded through the cache), deletes for the rest."""
+    live_ids = {row.id for row in live}
+    vectors, fresh = _vectors(session, encoder, [passage(row) for row in live])
     return DocumentBatch(
-        upserts=[cv_document(cv, now, vec) for cv, vec in zip(live, vectors, strict=True)],
+        upserts=[document(row, vec) for row, vec in zip(live, vectors, strict=True)],
         deletes=[i for i in ids if i not in live_ids],
         embedded=fresh,
     )

@@ -57,7 +57,10 @@ def sign_out() -> None:
 def roles_required(
     *roles: Role,
 ) -> Callable[[Callable[P, ResponseReturnValue]], Callable[P, ResponseReturnValue]]:
-    """Anonymous callers go to the login page (and come back); other roles get 403."""
+    """Anonymous callers go to the login page (and come back); other roles get 403.
+
+    The roles are kept on the view (``allowed_roles``) so the access-matrix test can read them.
+    """
 
     def decorate(view: Callable[P, ResponseReturnValue]) -> Callable[P, ResponseReturnValue]:
         @wraps(view)
@@ -69,6 +72,7 @@ def roles_required(
                 abort(403)
             return view(*args, **kwargs)
 
+        wrapper.allowed_roles = frozenset(roles)  # type: ignore[attr-defined]
         return wrapper
 
     return decorate
