@@ -3,15 +3,18 @@ this process. Used to limit anonymous API search and to throttle failed logins."
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from dataclasses import dataclass
 
 from flask import current_app
+from redis.exceptions import RedisError
 
 from app.extensions import settings
 
 _KEY = "zhumys.throttle"
+log = logging.getLogger(__name__)
 
 
 class MemoryWindows:
@@ -34,7 +37,7 @@ class MemoryWindows:
 def _redis_add(url: str, key: str, window: int, amount: int, ttl: int) -> int:
     import redis
 
-    client = redis.Redis.from_url(url)
+    client = redis.Redis.from_url(url, socket_connect_timeout=0.5, socket_timeout=0.5)
     name = f"zhumys:rl:{key}:{window}"
     if amount == 0:
         return int(client.get(name) or 0)
@@ -51,25 +54,38 @@ class Count:
     retry_after_s: int
 
 
+def _memory() -> MemoryWindows:
+    store: MemoryWindows = current_app.extensions.setdefault(_KEY, MemoryWindows())
+    return store
+
+
 def count(key: str, window_s: int, amount: int = 1) -> Count:
-    """Add ``amount`` (0 just reads) to ``key``'s counter for the current window."""
+    """Add ``amount`` (0 just reads) to ``key``'s counter for the current window.
+
+    With Redis unreachable the count falls back to this process's window (logged): an outage
+    of the counter store must neither lift the limits altogether nor turn requests into errors.
+    """
     now = time.time()
     window = int(now // window_s)
     url = settings().redis_url
+    value: int | None = None
     if url:
-        value = _redis_add(url, key, window, amount, window_s * 2)
-    else:
-        store: MemoryWindows = current_app.extensions.setdefault(_KEY, MemoryWindows())
-        value = store.add(key, window, amount)
+        try:
+            value = _redis_add(url, key, window, amount, window_s * 2)
+        except RedisError as exc:
+            log.warning("throttle: Redis unavailable (%s); counting in this process", exc)
+    if value is None:
+        value = _memory().add(key, window, amount)
     return Count(value, max(1, int((window + 1) * window_s - now)))
 
 
 def reset(key: str, window_s: int) -> None:
+    _memory().clear(key)
     url = settings().redis_url
     if url:
         import redis
 
-        redis.Redis.from_url(url).delete(f"zhumys:rl:{key}:{int(time.time() // window_s)}")
-    else:
-        store: MemoryWindows = current_app.extensions.setdefault(_KEY, MemoryWindows())
-        store.clear(key)
+        try:
+            redis.Redis.from_url(url).delete(f"zhumys:rl:{key}:{int(time.time() // window_s)}")
+        except RedisError as exc:
+            log.warning("throttle: Redis unavailable (%s); reset only in this process", exc)

@@ -6,6 +6,7 @@ Layout of the 12 digits: ``YYMMDD`` birth date, one digit for century and sex (1
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date
 
@@ -96,6 +97,15 @@ def mask_iin(value: str) -> str:
     if len(digits) <= 4:
         return "*" * len(digits)
     return "*" * (len(digits) - 4) + digits[-4:]
+
+
+_DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ \-]?\d){11}(?!\d)")
+
+
+def redact_iins(text: str, replacement: str = "[ЖСН/ИИН]") -> str:
+    """Free text with every valid IIN (12 digits, spaces or hyphens allowed) replaced: people
+    type their IIN into CVs, and it must not reach a search index or an employer's screen."""
+    return _DIGIT_RUN.sub(lambda m: replacement if is_valid_iin(m.group(0)) else m.group(0), text)
 
 
 def make_iin(birth_date: date, sex: str, serial: int) -> str:

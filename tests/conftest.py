@@ -17,6 +17,7 @@ import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import create_engine, delete, text
@@ -77,6 +78,24 @@ def _empty_tables(db: Database) -> None:
         for table in reversed(Base.metadata.sorted_tables):
             if table.name not in REFERENCE_TABLES:
                 session.execute(delete(table))
+
+
+@pytest.fixture(autouse=True)
+def _close_connections_of_each_test(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Every app a test builds (the ``app`` fixture, or ``create_app`` in the test) opens its
+    own connection pool; close them when the test ends, or PostgreSQL runs out of
+    connections long before the suite does."""
+    made: list[Database] = []
+    original = Database.__init__
+
+    def recording_init(self: Database, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        made.append(self)
+
+    monkeypatch.setattr(Database, "__init__", recording_init)
+    yield
+    for db in made:
+        db.dispose()
 
 
 @pytest.fixture

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 
 from app.api.auth import authorize
 from app.api.problems import ApiProblem, from_value_error
+from app.api.schemas import MAX_ROW_ID
 from app.extensions import db_session
 from app.models import User
 from indexer import SearchUnavailable
@@ -64,13 +65,47 @@ def _json_body() -> Any:
         ) from None
 
 
+def _nul_field(value: Any, path: str) -> str | None:
+    """The first field holding a NUL character (PostgreSQL text cannot store one), else None."""
+    if isinstance(value, str):
+        return path if "\x00" in value else None
+    if isinstance(value, dict):
+        pairs = list(value.items())
+    elif isinstance(value, list):
+        pairs = list(enumerate(value))
+    else:
+        return None
+    for key, item in pairs:
+        inner = f"{path}.{key}" if path else str(key)
+        if "\x00" in str(key):
+            return path or "body"
+        found = _nul_field(item, inner)
+        if found is not None:
+            return found
+    return None
+
+
+def _reject_nul(value: Any, where: str) -> Any:
+    name = _nul_field(value, "")
+    if name is not None:
+        name = name or where
+        raise ApiProblem(
+            422,
+            f"{name}: NUL characters are not allowed",
+            [{"field": name, "message": "NUL characters are not allowed"}],
+        )
+    return value
+
+
 def _run(op: Operation, view: Callable[..., ResponseReturnValue], kwargs: Any) -> Any:
     token = authorize(db_session(), op.roles)
+    if any(isinstance(v, int) and v > MAX_ROW_ID for v in kwargs.values()):
+        raise ApiProblem(404, "no such record")
     call = Call(user=token.user if token else None, extra={"token": token})
     if op.query is not None:
-        call.query = op.query.model_validate(request.args.to_dict())
+        call.query = op.query.model_validate(_reject_nul(request.args.to_dict(), "query"))
     if op.body is not None:
-        call.body = op.body.model_validate(_json_body())
+        call.body = op.body.model_validate(_reject_nul(_json_body(), "body"))
     if op.body_media:
         call.raw = request.get_data(cache=True)
     return view(call, **kwargs)

@@ -11,6 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from app.models import EducationLevel, EmploymentType, Experience, Schedule, VacancyKind
 
 MAX_PAGE = 100
+MAX_ROW_ID = 2**31 - 1  # ids are 32-bit on PostgreSQL: a larger one names no row
 
 
 class Strict(BaseModel):
@@ -150,7 +151,9 @@ class VacancyPatch(Strict):
 
 class VacancyCreate(VacancyPatch):
     title: str = Field(max_length=255)
-    employer_id: int | None = Field(None, description="required for staff; employers omit it")
+    employer_id: int | None = Field(
+        None, ge=1, le=MAX_ROW_ID, description="required for staff; employers omit it"
+    )
     publish: bool = True
 
 

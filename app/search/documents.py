@@ -18,6 +18,7 @@ from app.models.base import utcnow
 from app.search.embeddings import PassageEncoder, cached_passage_vectors
 from indexer import CvDocument, VacancyDocument
 from indexer.documents import Vector
+from matching.iin import redact_iins
 
 PASSAGE_CHARS = 1500
 
@@ -52,7 +53,11 @@ def vacancy_passage(vacancy: Vacancy) -> str:
 
 def cv_passage(cv: Cv) -> str:
     seeker = cv.seeker
-    parts = [cv.title, ", ".join(seeker.skills), cv.summary[:PASSAGE_CHARS]]
+    parts = [
+        redact_iins(cv.title),
+        ", ".join(seeker.skills),
+        redact_iins(cv.summary[:PASSAGE_CHARS]),
+    ]
     parts += [f"{w.position} ({w.employer_name})" for w in seeker.work_history]
     parts += [e.specialty_name for e in seeker.education if e.specialty_name]
     return "\n".join(p for p in parts if p)
@@ -138,12 +143,12 @@ def cv_document(cv: Cv, now: datetime, vector: Vector | None = None) -> CvDocume
     return CvDocument(
         id=cv.id,
         seeker_id=seeker.id,
-        title=cv.title,
+        title=redact_iins(cv.title),
         region_kato=locality.region.kato if locality else "",
         locality_kato=locality.kato if locality else None,
         lat=locality.lat if locality else None,
         lon=locality.lon if locality else None,
-        text=cv.summary,
+        text=redact_iins(cv.summary),
         skills=tuple(seeker.skills),
         occupation_codes=tuple(seeker.desired_occupations),
         salary_expected=seeker.desired_salary,

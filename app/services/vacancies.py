@@ -37,15 +37,21 @@ MAX_SKILLS = 50
 DEFAULT_LIFETIME = timedelta(days=30)
 NO_HAZARDOUS_KINDS = frozenset({VacancyKind.SOCIAL_JOB, VacancyKind.YOUTH_PRACTICE})
 
-_TAG = re.compile(r"<[^>]+>")
+_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*>")
+_UNCLOSED_TAG = re.compile(r"<\s*/?\s*[a-zA-Z!?][^>]*$")
 _SCRIPT = re.compile(r"(?is)<\s*(script|style)\b.*?(<\s*/\s*\1\s*>|$)")
 _BLOCK = re.compile(r"(?i)<\s*(br|/p|/li|/h\d|/div)\s*/?>")
 
 
 def html_to_text(value: str) -> str:
-    """Plain text from (possibly hostile) HTML: tags dropped, entities decoded, paragraphs kept."""
-    text = _BLOCK.sub("\n", _SCRIPT.sub("", value))
-    text = html.unescape(_TAG.sub("", text))
+    """Plain text from (possibly hostile) HTML: tags dropped, entities decoded, paragraphs kept.
+
+    Entities are decoded before tags are stripped, so that an encoded ``&lt;script&gt;`` is
+    stripped too; a tag left unclosed at the end is dropped; "5 < 10" stays text.
+    """
+    text = html.unescape(value)
+    text = _BLOCK.sub("\n", _SCRIPT.sub("", text))
+    text = _UNCLOSED_TAG.sub("", _TAG.sub("", text))
     lines = [" ".join(line.split()) for line in text.splitlines()]
     return "\n".join(line for line in lines if line).strip()
 

@@ -26,7 +26,7 @@ from indexer.embedded.compile import filter_query
 from indexer.embedded.generation import AnalysisReuse, Generation, prepare
 from indexer.embedded.schema import STORED_FIELD
 from indexer.embedded.search import QueryRunner, match_count
-from indexer.embedded.storage import Layout, RebuildInProgress, file_lock
+from indexer.embedded.storage import CorruptPointer, Layout, RebuildInProgress, file_lock
 from indexer.interface import (
     EngineHealth,
     IndexNotFound,
@@ -57,7 +57,10 @@ class EmbeddedEngine:
         fsync: bool = True,
     ) -> None:
         self.root = Path(path)
-        self.root.mkdir(parents=True, exist_ok=True)
+        try:
+            self.root.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise SearchUnavailable(f"the index folder {self.root} cannot be used: {exc}") from None
         self.dim = vector_dim
         self.analyzer: Analyzer = analyzer or MatchingAnalyzer()
         self._writer_heap = writer_heap_mb * MB
@@ -246,7 +249,10 @@ class EmbeddedEngine:
                 cached = self._open.get(doc_type)
                 if cached is not None and cached[0] == stamp:
                     return cached[1]
-                version = layout.current()
+                try:
+                    version = layout.current()
+                except CorruptPointer as exc:
+                    raise SearchUnavailable(f"{exc}; rebuild with `zhumys reindex`") from None
                 if version is None or layout.pointer_stamp() != stamp:
                     continue  # switched while we looked: look again
                 try:

@@ -32,6 +32,10 @@ from indexer.interface import SearchError
 _GEN_RE = re.compile(r"^v(\d+)$")
 
 
+class CorruptPointer(ValueError):
+    """CURRENT exists but does not name a version (a damaged disk or a stray edit)."""
+
+
 class RebuildInProgress(SearchError):
     """Another rebuild of the same index is running."""
 
@@ -45,10 +49,15 @@ class Layout:
         return self.dir / f"v{version}"
 
     def current(self) -> int | None:
+        """The live version; None before the first build; ``CorruptPointer`` if unreadable."""
         try:
             text = self.pointer.read_text().strip()
         except FileNotFoundError:
             return None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CorruptPointer(f"{self.pointer}: {exc}") from None
+        if not text.isdigit():
+            raise CorruptPointer(f"{self.pointer} holds {text[:20]!r}, not a version number")
         return int(text)
 
     def pointer_stamp(self) -> tuple[int, int] | None:
@@ -66,7 +75,11 @@ class Layout:
         return sorted(int(m.group(1)) for m in found if m)
 
     def next_version(self) -> int:
-        return max([*self.versions(), self.current() or 0]) + 1
+        try:
+            current = self.current() or 0
+        except CorruptPointer:
+            current = 0  # a rebuild is how a corrupt pointer gets repaired
+        return max([*self.versions(), current]) + 1
 
     def switch(self, version: int) -> None:
         """Point CURRENT at ``version``, atomically and durably."""

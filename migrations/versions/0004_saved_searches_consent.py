@@ -65,9 +65,7 @@ def upgrade() -> None:
     with op.batch_alter_table("seeker", schema=None) as batch_op:
         batch_op.add_column(sa.Column("care_recipient", sa.String(length=16), nullable=True))
         batch_op.add_column(sa.Column("care_recipient_birth_date", sa.Date(), nullable=True))
-        batch_op.add_column(
-            sa.Column("data_consent_at", sa.DateTime(timezone=True), nullable=True)
-        )
+        batch_op.add_column(sa.Column("data_consent_at", sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:

@@ -208,9 +208,10 @@ def parse_item(line: int, item: Any) -> ParsedItem | RowError:
         if isinstance(item.get("alternate_url"), str):
             values["source_url"] = item["alternate_url"]
         published_at = _published(item.get("published_at"))
-    except (TypeError, ValueError) as exc:
+    except (TypeError, ValueError, OverflowError) as exc:
         return RowError(line, external_id, str(exc))
-    roles = [r for r in (_name(x) for x in item.get("professional_roles") or []) if r]
+    raw_roles = item.get("professional_roles")
+    roles = [r for r in map(_name, raw_roles) if r] if isinstance(raw_roles, list) else []
     return ParsedItem(
         line=line,
         external_id=external_id,
