@@ -14,6 +14,7 @@ from app import migrate as migrations
 from app.api.commands import token_group
 from app.models import Role
 from app.search.commands import COMMANDS as SEARCH_COMMANDS
+from app.services.alerts_command import alerts_command
 from app.settings import SettingsError
 
 
@@ -135,18 +136,30 @@ def create_user_command(
     is_flag=True,
     help="The file is the whole feed: close this source's vacancies missing from it.",
 )
-@click.option("--source", default="hh", show_default=True, help="Prefix of the external ids.")
+@click.option(
+    "--format",
+    "file_format",
+    type=click.Choice(["auto", "hh", "csv"]),
+    default="auto",
+    show_default=True,
+    help="File format; auto means CSV for a .csv file, hh.ru JSON otherwise.",
+)
+@click.option("--source", default=None, help="Prefix of the external ids [default: hh or csv].")
 @with_appcontext
-def import_command(path: str, snapshot: bool, source: str) -> None:
-    """Import vacancies in the hh.ru API format (search page, JSON array or JSON lines)."""
+def import_command(path: str, snapshot: bool, file_format: str, source: str | None) -> None:
+    """Import vacancies: hh.ru API format (search page, JSON array, JSON lines) or CSV."""
+    from app.services.imports.csv_format import import_csv
     from app.services.imports.hh_format import PayloadError
     from app.services.imports.runner import import_hh
 
+    if file_format == "auto":
+        file_format = "csv" if path.lower().endswith(".csv") else "hh"
+    importer = import_csv if file_format == "csv" else import_hh
     with open(path, "rb") as fh:
         raw = fh.read()
     try:
         with extensions.database().session() as session:
-            report = import_hh(session, raw, source_prefix=source, snapshot=snapshot)
+            report = importer(session, raw, source_prefix=source or file_format, snapshot=snapshot)
     except PayloadError as exc:
         raise click.ClickException(f"{path}: {exc}") from None
     click.echo(
@@ -169,6 +182,7 @@ def promote_unemployed_command() -> None:
 
 
 cli.add_command(token_group)
+cli.add_command(alerts_command)
 for _command in SEARCH_COMMANDS:
     cli.add_command(_command)
 

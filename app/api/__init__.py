@@ -14,6 +14,8 @@ from app.api import (
     match,
     personal,
     referrals,
+    saved_searches,
+    seekers,
     tokens,
     vacancies,
 )
@@ -31,6 +33,8 @@ __all__ = [
     "personal",
     "problem_for",
     "referrals",
+    "saved_searches",
+    "seekers",
     "tokens",
     "vacancies",
 ]

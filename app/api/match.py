@@ -5,7 +5,6 @@ from __future__ import annotations
 from datetime import date
 
 from flask.typing import ResponseReturnValue
-from sqlalchemy import select
 
 from app.api.auth import ALL_ROLES
 from app.api.present import load_vacancies, summary
@@ -14,35 +13,27 @@ from app.api.ratelimit import check_anonymous
 from app.api.registry import Call, operation
 from app.api.schemas import MatchItem, MatchRequest, MatchResult
 from app.extensions import db_session, indexing
-from app.models import Locality
+from app.services.cv_match import anonymous_profile
+from app.services.errors import FieldError
 from app.services.recommendations import recommend
 from matching.ranking import SeekerProfile
 
 
 def profile_of(body: MatchRequest) -> SeekerProfile:
-    lat = lon = None
-    region_kato = None
-    if body.locality_kato:
-        locality = (
-            db_session()
-            .execute(select(Locality).where(Locality.kato == body.locality_kato))
-            .scalar_one_or_none()
+    try:
+        return anonymous_profile(
+            db_session(),
+            text=body.text,
+            locality_kato=body.locality_kato,
+            desired_salary=body.desired_salary,
+            schedules=[s.value for s in body.schedules],
+            birth_date=body.birth_date,
+            education_level=body.education_level.value if body.education_level else None,
+            skills=body.skills,
+            occupation_codes=body.occupation_codes,
         )
-        if locality is None:
-            raise field_problem("locality_kato", f"unknown KATO code {body.locality_kato!r}")
-        lat, lon, region_kato = locality.lat, locality.lon, locality.region.kato
-    return SeekerProfile(
-        text=body.text,
-        skills=tuple(body.skills),
-        desired_occupations=tuple(body.occupation_codes),
-        education_level=body.education_level.value if body.education_level else None,
-        lat=lat,
-        lon=lon,
-        region_kato=region_kato,
-        desired_salary=body.desired_salary,
-        schedules=tuple(s.value for s in body.schedules),
-        birth_date=body.birth_date,
-    )
+    except FieldError as exc:
+        raise field_problem(exc.field, exc.message) from None
 
 
 @operation(

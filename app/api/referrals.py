@@ -6,7 +6,7 @@ from datetime import date
 
 from flask.typing import ResponseReturnValue
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import selectinload
 
 from app.api.pagination import decode_offset, encode_cursor
 from app.api.problems import ApiProblem, field_problem
@@ -27,15 +27,9 @@ from app.models import (
     Seeker,
     User,
     Vacancy,
-    VacancyKind,
-    VacancyStatus,
 )
-from app.services.audit import record
-from app.services.calendar import work_calendar
-from app.services.registration import record_referral_outcome
+from app.services.referrals import issue_referral, record_outcome
 
-REPORT_DAYS = 5  # domain.md: the person acts on a referral within 5 working days
-EMPLOYER_ANSWER_DAYS = 3  # and for social jobs the employer answers within 3
 EMPLOYER_OUTCOMES = (ReferralOutcome.HIRED, ReferralOutcome.REJECTED_BY_EMPLOYER)
 
 
@@ -74,13 +68,6 @@ def _scoped(user: User) -> Select[Referral]:
     return stmt.where(Referral.centre_id == user.centre_id)
 
 
-def _seeker_of_centre(session: Session, user: User, seeker_id: int) -> Seeker:
-    seeker = session.get(Seeker, seeker_id)
-    if seeker is None or seeker.centre_id not in (None, user.centre_id):
-        raise field_problem("seeker_id", f"no job seeker {seeker_id} at your centre")
-    return seeker
-
-
 @operation(
     "POST",
     "/referrals",
@@ -91,9 +78,12 @@ def _seeker_of_centre(session: Session, user: User, seeker_id: int) -> Seeker:
     status=201,
     errors=(400, 401, 403, 422),
     description=(
-        "report_by is 5 working days after issue; for social jobs the employer answers within"
-        " 3 working days (employer_answer_by). The suitability checks are not assessed here:"
-        " counted_as_suitable_offer is the centre's call and suitability is stored empty."
+        "The person must be registered at the caller's centre and, for a programme place,"
+        " eligible by the programme rules (a refusal lists the rules' reasons). report_by is"
+        " 5 working days after issue; for social jobs the employer answers within 3 working days"
+        " (employer_answer_by). suitability holds the rules' assessment of the offer as suitable"
+        " work. counted_as_suitable_offer follows that verdict unless the request sets it: then"
+        " it is the centre's call, recorded in the audit log where it differs from the rules."
     ),
     tag="referrals",
 )
@@ -102,40 +92,14 @@ def issue(call: Call) -> ResponseReturnValue:
     assert user is not None
     body: ReferralCreate = call.body
     session = db_session()
-    seeker = _seeker_of_centre(session, user, body.seeker_id)
-    vacancy = session.get(Vacancy, body.vacancy_id)
-    if vacancy is None or vacancy.status is not VacancyStatus.PUBLISHED:
-        raise field_problem("vacancy_id", f"no published vacancy {body.vacancy_id}")
-    issued_on = today()
-    calendar = work_calendar(session)
-    social = vacancy.kind == VacancyKind.SOCIAL_JOB
-    referral = Referral(
-        seeker_id=seeker.id,
-        vacancy_id=vacancy.id,
-        centre_id=user.centre_id,
-        issued_by_id=user.id,
-        issued_on=issued_on,
-        report_by=calendar.add_working_days(issued_on, REPORT_DAYS),
-        employer_answer_by=(
-            calendar.add_working_days(issued_on, EMPLOYER_ANSWER_DAYS) if social else None
-        ),
-        counted_as_suitable_offer=body.counted_as_suitable_offer,
-        suitability={},
-        note=body.note,
-    )
-    referral.vacancy = vacancy
-    referral.seeker = seeker
-    session.add(referral)
-    session.flush()
-    record(
+    referral = issue_referral(
         session,
-        user=user,
-        action="referral:issue",
-        entity_type="referral",
-        entity_id=referral.id,
-        seeker_id=seeker.id,
-        vacancy_id=vacancy.id,
-        counted_as_suitable_offer=body.counted_as_suitable_offer,
+        user,
+        body.seeker_id,
+        body.vacancy_id,
+        today(),
+        note=body.note,
+        counted_as_suitable=body.counted_as_suitable_offer,
     )
     session.commit()
     return out(referral).model_dump(mode="json"), 201
@@ -206,16 +170,8 @@ def outcome(call: Call, id: int) -> ResponseReturnValue:
         raise field_problem(
             "outcome", f"the referral already ended ({referral.outcome.value})", 409
         )
-    decision = record_referral_outcome(
-        session, referral, body.outcome, today(), by=user, refusal_reason=body.refusal_reason
-    )
-    record(
-        session,
-        user=user,
-        action=f"referral:{body.outcome.value}",
-        entity_type="referral",
-        entity_id=referral.id,
-        reason=body.refusal_reason,
+    decision = record_outcome(
+        session, user, referral, body.outcome, today(), refusal_reason=body.refusal_reason
     )
     session.commit()
     result = OutcomeResult(

@@ -7,12 +7,12 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
-from app.api.schemas import MAX_PAGE, Strict
+from app.api.schemas import MAX_PAGE, MAX_ROW_ID, Strict
 from app.models import ApplicationStatus, ReferralOutcome
 
 
 class ApplicationCreate(Strict):
-    vacancy_id: int = Field(ge=1)
+    vacancy_id: int = Field(ge=1, le=MAX_ROW_ID)
     cover_letter: str | None = Field(None, max_length=5000)
 
 
@@ -42,9 +42,12 @@ class ApplicationPage(BaseModel):
 
 
 class ReferralCreate(Strict):
-    seeker_id: int = Field(ge=1)
-    vacancy_id: int = Field(ge=1)
-    counted_as_suitable_offer: bool
+    seeker_id: int = Field(ge=1, le=MAX_ROW_ID)
+    vacancy_id: int = Field(ge=1, le=MAX_ROW_ID)
+    counted_as_suitable_offer: bool | None = Field(
+        None,
+        description="leave out to take the rules' verdict; a value overrides it (audited)",
+    )
     note: str | None = Field(None, max_length=2000)
 
 

@@ -15,10 +15,12 @@ from app.search.dispatch import QUEUE_NAME, RqDispatcher
 from app.search.expiry import close_expired_vacancies
 from app.search.indexing import dead_letters, pending_count, retry_dead_letters
 from app.search.rebuild import count_candidates, rebuild_index
+from app.services.saved_searches import run_alerts
 from indexer import DocType
 
 TICK_SECONDS = 5.0
 EXPIRY_EVERY_TICKS = 120
+ALERTS_EVERY_TICKS = 120  # saved-search alerts every 10 minutes
 
 
 @click.command("reindex")
@@ -86,7 +88,7 @@ def worker_command(burst: bool) -> None:
 
 
 def _ticker(dispatcher: RqDispatcher, stop: threading.Event) -> None:
-    """Periodic drain (catches up after Redis or the engine was down) and expiry jobs."""
+    """Periodic drain (catches up after Redis or the engine was down), expiry and alert jobs."""
     from redis.exceptions import RedisError
     from rq import Queue
 
@@ -99,6 +101,10 @@ def _ticker(dispatcher: RqDispatcher, stop: threading.Event) -> None:
                 Queue(QUEUE_NAME, connection=dispatcher.connection()).enqueue(
                     "app.search.tasks.expire_job", job_timeout=600
                 )
+            if ticks % ALERTS_EVERY_TICKS == 2:
+                Queue(QUEUE_NAME, connection=dispatcher.connection()).enqueue(
+                    "app.services.alerts_command.alerts_job", job_timeout=600
+                )
         except RedisError as exc:
             logging.getLogger(__name__).warning("queue unreachable: %s", exc)
 
@@ -110,6 +116,9 @@ def _local_loop(burst: bool) -> None:
         if ticks % EXPIRY_EVERY_TICKS == 0:
             with services.db.session() as session:
                 close_expired_vacancies(session)
+        if ticks % ALERTS_EVERY_TICKS == 1:
+            with services.db.session() as session:
+                run_alerts(session, services.engine)
         report = services.drain()
         if report.events:
             click.echo(

@@ -19,7 +19,6 @@ from app.models import (
     Cv,
     CvVisibility,
     Employer,
-    EmploymentType,
     Family,
     Placement,
     Referral,
@@ -37,12 +36,9 @@ from matching.rules import (
     MISSED_CHECK_IN,
     NO_SHOW,
     REFUSED_SUITABLE_OFFERS,
-    OfferTerms,
     PersonFacts,
     PlacementFacts,
-    WorkerProfile,
     add_months,
-    assess_suitability,
     becomes_unemployed_on,
     programme_eligibility,
 )
@@ -50,6 +46,7 @@ from matching.rules import EducationEntry as FactsEducation
 
 from .demo_common import Ctx, title_text
 from .demo_people import LEVEL_TEXT, Story, work_history
+from .referrals import assess_offer
 
 K = VacancyKind
 R = ReferralOutcome
@@ -178,42 +175,7 @@ def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 def assess(story: Story, listing: Listing, on: date) -> tuple[bool, dict[str, Any]]:
     """Which parts of "suitable work" held for this offer, by the rules' own assessment."""
-    seeker, vacancy = story.seeker, listing.vacancy
-    place = (story.locality.lat, story.locality.lon)
-    there = (
-        (vacancy.lat, vacancy.lon) if vacancy.lat is not None and vacancy.lon is not None else place
-    )
-    past = [w for w in seeker.work_history if w.ended_on is not None and w.ended_on <= on]
-    last = max(past, key=lambda w: w.ended_on or w.started_on) if past else None
-    person = WorkerProfile(
-        occupation_codes=tuple(
-            dict.fromkeys(
-                [
-                    *seeker.desired_occupations,
-                    *(w.occupation_code for w in past if w.occupation_code),
-                ]
-            )
-        ),
-        specialty_codes=tuple(e.specialty_code for e in seeker.education if e.specialty_code),
-        no_hazardous_work=seeker.health_restrictions is not None,
-        disability_group=seeker.disability_group,
-        previous_wage=last.last_wage if last else None,
-        previous_job_ended_on=last.ended_on if last else None,
-        schedules=tuple(seeker.desired_schedules),
-        is_rural=not story.locality.is_urban,
-    )
-    offer = OfferTerms(
-        occupation_code=vacancy.occupation_code,
-        hazardous=vacancy.hazardous,
-        wage=vacancy.salary_from or vacancy.salary_to,
-        work_rate=0.5 if vacancy.employment_type == EmploymentType.PART else 1.0,
-        schedule=vacancy.schedule.value,
-        distance_km=round(_distance_km(place, there), 1),
-    )
-    assessment = assess_suitability(person, offer, on)
-    record = assessment.to_dict()
-    record["distance_km"] = offer.distance_km
-    return assessment.suitable and vacancy.kind != K.PUBLIC_WORKS, record
+    return assess_offer(story.seeker, listing.vacancy, on, locality=story.locality)
 
 
 def facts_for(story: Story, status: SeekerStatus | None, on: date) -> PersonFacts:

@@ -9,11 +9,34 @@ from sqlalchemy.orm import Session
 
 from app.models import Referral, ReferralOutcome, Seeker, SeekerStatus
 from matching.ranking import SeekerProfile
-from matching.rules import CareRecipient, Deregistration, EducationEntry, PersonFacts
+from matching.rules import (
+    CARE_CHILD,
+    CARE_DISABLED_ADULT,
+    CARE_ELDERLY,
+    CareRecipient,
+    Deregistration,
+    EducationEntry,
+    PersonFacts,
+)
 
-# The record has a single "carer" flag; the rules only need to know the person is a carer whose
-# duty excuses them from active measures, which a disabled dependant always does.
-_CARER = (CareRecipient(kind="disabled_adult"),)
+# Without a recorded kind, the "carer" flag alone stands for a duty that always excuses the
+# person from active measures, as a disabled dependant's care does.
+_CARER = (CareRecipient(kind=CARE_DISABLED_ADULT),)
+
+
+def _cares_for(seeker: Seeker) -> tuple[CareRecipient, ...]:
+    """Whom the person looks after, as the rules read it (child, disabled or elderly)."""
+    if not seeker.is_carer:
+        return ()
+    kind, born = seeker.care_recipient, seeker.care_recipient_birth_date
+    if kind == "child":
+        return (CareRecipient(kind=CARE_CHILD, birth_date=born),)
+    if kind == "elderly":
+        return (CareRecipient(kind=CARE_ELDERLY, birth_date=born),)
+    if kind == "disabled":
+        # A disabled child and a disabled adult excuse the carer alike.
+        return (CareRecipient(kind=CARE_DISABLED_ADULT, birth_date=born),)
+    return _CARER
 
 
 def refused_suitable_offers(session: Session, seeker_id: int) -> int:
@@ -42,7 +65,7 @@ def person_facts(seeker: Seeker, refused_offers: int = 0) -> PersonFacts:
         is_full_time_student=seeker.is_full_time_student,
         is_student=seeker.is_student,
         long_illness=seeker.long_illness,
-        cares_for=_CARER if seeker.is_carer else (),
+        cares_for=_cares_for(seeker),
         receives_job_loss_payment=seeker.receives_job_loss_payment,
         on_downtime=seeker.on_downtime,
         is_rural=bool(seeker.locality and not seeker.locality.is_urban),

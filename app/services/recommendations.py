@@ -96,7 +96,8 @@ def retrieve(
     filters: Filters | None = None,
 ) -> dict[int, Hit]:
     """Candidate hits: hybrid text+vector on the profile, plus the nearest jobs in the
-    person's desired occupations (so a profile without text still finds work nearby)."""
+    person's desired occupations (so a profile without text still finds work nearby); a
+    profile with neither (a client just registered) gets the nearest open jobs to start from."""
     filters = filters or Filters()
     text = query_text(session, profile)
     geo = (
@@ -120,13 +121,16 @@ def retrieve(
             text_match=TextMatch.ANY,
         )
         hits.update((h.id, h) for h in _search(services, query))
+    sort = Sort.DISTANCE if geo is not None else Sort.DATE
     if profile.desired_occupations:
         by_code = replace(filters, occupation_codes=profile.desired_occupations)
-        sort = Sort.DISTANCE if geo is not None else Sort.DATE
         for hit in _search(
             services, SearchQuery(filters=by_code, geo=geo, sort=sort, limit=RETRIEVE)
         ):
             hits.setdefault(hit.id, hit)
+    if not text.strip() and not profile.desired_occupations:
+        nearest = SearchQuery(filters=filters, geo=geo, sort=sort, limit=RETRIEVE)
+        hits.update((h.id, h) for h in _search(services, nearest))
     return hits
 
 

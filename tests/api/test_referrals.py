@@ -74,7 +74,30 @@ def test_deadlines_count_working_days_across_the_weekend(
     assert regular["employer_answer_by"] is None
     assert social["centre_id"] == world.callers["staff"].user.centre_id  # type: ignore[union-attr]
     assert social["issued_by_id"] == world.callers["staff"].user.id  # type: ignore[union-attr]
-    assert social["outcome"] == "pending" and social["suitability"] == {}
+    assert social["outcome"] == "pending"
+    checks = {c["name"]: c["passed"] for c in social["suitability"]["checks"]}
+    assert set(checks) == {"qualification", "health", "commute", "wage", "schedule"}
+    assert checks["wage"] is False and social["suitability"]["suitable"] is False
+
+
+def test_a_programme_place_for_an_ineligible_person_is_refused_with_the_rules_reasons(
+    app: Flask, as_: Call, world: World, friday: date
+) -> None:
+    ids = _setup(app, world, kind=VacancyKind.SOCIAL_JOB)
+    with extensions.database(app).session() as session:
+        seeker = session.get(Seeker, ids["seeker"])
+        assert seeker is not None
+        seeker.status = SeekerStatus.JOB_SEEKER
+        session.commit()
+    body = {
+        "seeker_id": ids["seeker"],
+        "vacancy_id": ids["open"],
+        "counted_as_suitable_offer": True,
+    }
+    response = as_("staff", "post", URL, json=body)
+    assert response.status_code == 422
+    error = response.get_json()["errors"][0]
+    assert error["field"] == "vacancy_id" and "requires_unemployed_status" in error["message"]
 
 
 def test_who_sees_which_referrals_and_the_overdue_filter(
@@ -125,8 +148,8 @@ def test_wrong_roles_and_bad_bodies_get_problems_not_data(
         response = as_("staff", "post", URL, json={**body, field: value})
         assert response.status_code == 422
         assert response.get_json()["errors"][0]["field"] == field
-    missing = as_("staff", "post", URL, json={"seeker_id": ids["seeker"], "vacancy_id": 1})
-    assert missing.get_json()["errors"][0]["field"] == "counted_as_suitable_offer"
+    missing = as_("staff", "post", URL, json={"vacancy_id": ids["open"]})
+    assert missing.get_json()["errors"][0]["field"] == "seeker_id"
 
     referral = _refer(as_, ids["seeker"], ids["open"])
     outcome = f"{URL}/{referral['id']}/outcome"
@@ -177,3 +200,15 @@ def test_two_refused_suitable_offers_deregister(app: Flask, as_: Call, world: Wo
     with extensions.database(app).session() as session:
         seeker = session.get(Seeker, ids["seeker"])
         assert seeker is not None and seeker.status is SeekerStatus.DEREGISTERED
+
+
+def test_without_an_override_the_rules_decide_whether_the_offer_counts(
+    app: Flask, as_: Call, world: World
+) -> None:
+    ids = _setup(app, world)
+    body = {"seeker_id": ids["seeker"], "vacancy_id": ids["open"]}
+    made = as_("staff", "post", URL, json=body)
+    assert made.status_code == 201, made.get_data()
+    referral = made.get_json()
+    assert referral["suitability"]["checks"], "the rules assessed the offer"
+    assert referral["counted_as_suitable_offer"] is referral["suitability"]["suitable"]

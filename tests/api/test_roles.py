@@ -6,14 +6,16 @@ import pytest
 from flask import Flask
 
 from app import extensions
-from app.models import VacancyStatus
+from app.models import SavedSearch, VacancyStatus
 from tests.api.conftest import Call, World
-from tests.db.factories import a_vacancy
+from tests.db.factories import a_seeker, a_vacancy
 
 ROLES = ("anonymous", "seeker", "employer", "other_employer", "staff", "admin")
 NEW = {"title": "Аспаз", "locality_kato": "710000000"}
 IMPORT = b'{"items": []}'
+CSV = b"external_id;title;employer;locality\n"
 LISTERS = {"seeker": 200, "employer": 200, "other_employer": 200, "staff": 200}
+DESK = {"staff": 200, "admin": 200}
 
 # (method, path, body, expected status per caller; others must be denied)
 MATRIX = [
@@ -33,6 +35,18 @@ MATRIX = [
     ("get", "/api/v1/referrals", None, LISTERS, None),
     ("post", "/api/v1/applications", {"vacancy_id": 1}, {"seeker": 404}, None),
     ("post", "/api/v1/referrals", {}, {"staff": 422}, None),
+    ("post", "/api/v1/imports", CSV, {"staff": 200, "admin": 200}, None),
+    ("get", "/api/v1/seekers", None, DESK, None),
+    ("post", "/api/v1/seekers/search", {"q": "Абай"}, DESK, None),
+    ("post", "/api/v1/seekers", {}, {"staff": 422}, None),
+    ("get", "/api/v1/seekers/{seeker}", None, DESK, None),
+    ("get", "/api/v1/seekers/{seeker}/referrals", None, DESK, None),
+    ("patch", "/api/v1/seekers/{seeker}", {"phone": "+77010000000"}, {"staff": 200}, None),
+    ("get", "/api/v1/saved-searches", None, {"seeker": 200}, None),
+    ("post", "/api/v1/saved-searches", {"name": "Аспаз"}, {"seeker": 201}, None),
+    ("get", "/api/v1/saved-searches/{saved}", None, {"seeker": 200}, None),
+    ("patch", "/api/v1/saved-searches/{saved}", {"alert": False}, {"seeker": 200}, None),
+    ("delete", "/api/v1/saved-searches/{saved}", None, {"seeker": 204}, None),
 ]
 
 
@@ -47,15 +61,22 @@ def test_role_matrix(
     allowed: dict[str, int],
     hidden: int | None,
 ) -> None:
+    staff, seeker = world.callers["staff"].user, world.callers["seeker"].user
+    assert staff is not None and seeker is not None
     for who in ROLES:
         with extensions.database(app).session() as session:
             employer = session.merge(world.employer)
             draft = a_vacancy(session, employer, status=VacancyStatus.DRAFT, title="Жоба")
             open_ = a_vacancy(session, employer, title="Ашық")
-            url = path.format(draft=draft.id, open=open_.id)
+            person = a_seeker(session, centre_id=staff.centre_id)
+            saved = SavedSearch(user_id=seeker.id, name="Аспаз", params={"q": "аспаз"})
+            session.add(saved)
+            session.flush()
+            url = path.format(draft=draft.id, open=open_.id, seeker=person.id, saved=saved.id)
         kwargs: dict[str, object] = {}
         if isinstance(body, bytes):
-            kwargs = {"data": body, "content_type": "application/json"}
+            media = "text/csv" if body.startswith(b"external_id") else "application/json"
+            kwargs = {"data": body, "content_type": media}
         elif body is not None:
             kwargs = {"json": body}
         if who == "staff" and method == "post" and path.endswith("/vacancies"):
