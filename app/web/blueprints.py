@@ -6,6 +6,30 @@ from flask import Blueprint
 
 
 def page_blueprints() -> list[Blueprint]:
-    from app.web import auth, health, home, search
+    from app.web import (
+        admin,
+        auth,
+        dashboard,
+        desk_clients,
+        desk_work,
+        employer,
+        health,
+        home,
+        public,
+        search,
+        seeker,
+    )
 
-    return [health.bp, auth.bp, home.bp, search.bp]
+    return [
+        health.bp,
+        auth.bp,
+        home.bp,
+        search.bp,
+        *public.BLUEPRINTS,
+        desk_clients.bp,
+        desk_work.bp,
+        employer.bp,
+        dashboard.bp,
+        admin.bp,
+        seeker.bp,
+    ]

@@ -1,51 +1,98 @@
-"""A plain search page over the index (full pages with filters come with the web interface)."""
+"""The vacancy search page: text, every filter the index offers, a place and radius, sorting,
+facet counts beside the filter options, and pages of results."""
 
 from __future__ import annotations
+
+from collections.abc import Sequence
+from urllib.parse import urlencode
 
 from flask import Blueprint, render_template, request
 from flask.typing import ResponseReturnValue
 from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
 
 from app.extensions import db_session, indexing
-from app.models import Region
-from app.web.home import locale
-from indexer import DocType, Filters, SearchQuery, SearchUnavailable
-from indexer.documents import KINDS
+from app.models import Locality, Occupation, Region, Vacancy
+from app.web.i18n import current_language
+from app.web.public_labels import snippet
+from app.web.search_form import DAYS, PAGE_SIZE, RADII, read_form
+from indexer import DocType, SearchResult, SearchUnavailable
 
 bp = Blueprint("search", __name__)
 
 
+def load_rows(session: Session, ids: Sequence[int]) -> dict[int, Vacancy]:
+    """The vacancies behind search hits, with what a result card shows."""
+    if not ids:
+        return {}
+    rows = session.execute(
+        select(Vacancy)
+        .where(Vacancy.id.in_(list(ids)))
+        .options(
+            selectinload(Vacancy.employer),
+            selectinload(Vacancy.locality),
+            selectinload(Vacancy.region),
+        )
+    ).scalars()
+    return {v.id: v for v in rows}
+
+
+def places(session: Session) -> tuple[list[Region], dict[int, list[Locality]]]:
+    """Regions, and the localities of each (region id -> localities), for place pickers."""
+    regions = list(session.execute(select(Region).order_by(Region.name_ru)).scalars())
+    by_region: dict[int, list[Locality]] = {}
+    for locality in session.execute(select(Locality).order_by(Locality.name_ru)).scalars():
+        by_region.setdefault(locality.region_id, []).append(locality)
+    return regions, by_region
+
+
+def _page_url(page: int) -> str:
+    args = request.args.to_dict(flat=False)
+    args["page"] = [str(page)]
+    return request.path + "?" + urlencode(args, doseq=True)
+
+
+def _counts(result: SearchResult | None) -> dict[str, dict[str, int]]:
+    if result is None:
+        return {}
+    return {name: {c.value: c.count for c in counts} for name, counts in result.facets.items()}
+
+
 @bp.get("/search")
 def search() -> ResponseReturnValue:
-    lang = locale()
-    text = request.args.get("q", "").strip()[:200]
-    region = request.args.get("region", "")
-    kind = request.args.get("kind", "")
-    regions = db_session().execute(select(Region).order_by(Region.name_ru)).scalars().all()
-    filters = Filters(
-        region_katos=(region,) if region in {r.kato for r in regions} else (),
-        kinds=(kind,) if kind in KINDS else (),
+    session = db_session()
+    form = read_form(session, request.args)
+    regions, localities = places(session)
+    groups = list(
+        session.execute(select(Occupation).where(Occupation.level == 1).order_by(Occupation.code))
+        .scalars()
+        .all()
     )
-    query = SearchQuery(text=text, filters=filters, facets=("kind", "region_kato"), limit=30)
+    context = {
+        "form": form,
+        "regions": regions,
+        "localities": localities,
+        "groups": groups,
+        "days_choices": DAYS,
+        "radii": RADII,
+        "lang": current_language(),
+    }
     try:
-        result = indexing().engine.search(DocType.VACANCIES, query)
+        result = indexing().engine.search(DocType.VACANCIES, form.query())
     except SearchUnavailable:
-        return render_template("search.html", lang=lang, unavailable=True, q=text), 503
-    documents = {}
-    for hit in result.hits:
-        doc = indexing().engine.get(DocType.VACANCIES, hit.id)
-        if doc is not None:
-            documents[hit.id] = doc
-    region_names = {r.kato: r.name(lang) for r in regions}
+        return render_template("search.html", unavailable=True, **context), 503
+    rows = load_rows(session, [h.id for h in result.hits])
+    hits = [(hit, rows[hit.id]) for hit in result.hits if hit.id in rows]
+    snippets = {v.id: snippet(v.description, form.q) for _, v in hits}
+    pages = max(1, -(-min(result.total, PAGE_SIZE * 500) // PAGE_SIZE))
     return render_template(
         "search.html",
-        lang=lang,
-        q=text,
-        region=region,
-        kind=kind,
-        regions=regions,
-        result=result,
-        documents=documents,
-        region_names=region_names,
         unavailable=False,
-    )
+        result=result,
+        hits=hits,
+        snippets=snippets,
+        counts=_counts(result),
+        pages=pages,
+        page_url=_page_url,
+        **context,
+    ), (422 if form.errors else 200)

@@ -76,7 +76,7 @@ def people(app: Flask) -> Iterator[People]:
         seeker = a_seeker(
             session,
             user_id=seeker_user.id,
-            iin="980412450123",
+            iin="980412404507",
             centre_id=centres[0].id,
             locality_id=locality.id,
             status=SeekerStatus.JOB_SEEKER,
@@ -88,7 +88,7 @@ def people(app: Flask) -> Iterator[People]:
             user_id=other_user.id,
             first_name="Ерлан",
             last_name="Омаров",
-            iin="950101350456",
+            iin="950101303506",
             centre_id=centres[1].id,
         )
         made.seeker_id, made.other_seeker_id = seeker.id, other_seeker.id

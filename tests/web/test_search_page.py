@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -20,11 +22,15 @@ def test_search_finds_word_forms_and_filters_by_kind(app: Flask, client: FlaskCl
     assert "Жүргізуші керек" in page and "Бухгалтер" not in page
     page = client.get("/search?q=водители&kind=public_works&lang=ru").get_data(as_text=True)
     assert "Водитель автобуса" in page and "Жүргізуші керек" not in page
-    assert "Общественные работы: 1" in page
+    assert "Найдено вакансий: 1" in page
+    assert re.search(
+        r'value="public_works" checked>\s*Общественные работы <span class="count">\(1\)', page
+    )
 
 
 def test_search_ignores_unknown_filter_values(client: FlaskClient) -> None:
-    assert client.get("/search?region=xyz&kind=pirate").status_code == 200
+    response = client.get("/search?region=xyz&kind=pirate&sort=sideways&page=-3&days=99")
+    assert response.status_code == 200
 
 
 def test_search_engine_down_is_a_clear_503(settings: Settings, database: Database) -> None:

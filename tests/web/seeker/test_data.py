@@ -1,0 +1,126 @@
+"""My data: the export (IIN masked) and deleting the account (the CV leaves the index)."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from app import extensions
+from app.models import (
+    Application,
+    AuditLog,
+    Cv,
+    CvVisibility,
+    EducationEntry,
+    EducationLevel,
+    Placement,
+    Referral,
+    SavedSearch,
+    Seeker,
+    SeekerStatus,
+    StatusChange,
+    User,
+    VacancyKind,
+)
+from indexer import DocType
+from tests.db.factories import a_vacancy
+from tests.web.conftest import PASSWORD, People, SignIn, form_token
+
+
+def _fill(app: Flask, people: People) -> int:
+    with extensions.database(app).session() as session:
+        seeker = session.get(Seeker, people.seeker_id)
+        assert seeker is not None
+        seeker.skills = ["вождение"]
+        seeker.cv = Cv(title="Водитель", summary="Стаж 5 лет", visibility=CvVisibility.CENTRES)
+        seeker.education.append(EducationEntry(level=EducationLevel.TIPO, institution="Колледж"))
+        seeker.status_history.append(
+            StatusChange(
+                status=SeekerStatus.JOB_SEEKER, changed_on=date(2026, 11, 2), reason_code="applied"
+            )
+        )
+        vacancy = a_vacancy(session, title="Водитель автобуса", published_at=datetime.now(UTC))
+        session.add(Application(seeker_id=seeker.id, vacancy_id=vacancy.id))
+        referral = Referral(
+            seeker_id=seeker.id,
+            vacancy_id=vacancy.id,
+            issued_on=date(2026, 11, 2),
+            report_by=date(2026, 11, 9),
+        )
+        session.add(referral)
+        session.flush()
+        session.add(
+            Placement(
+                seeker_id=seeker.id,
+                vacancy_id=vacancy.id,
+                referral_id=referral.id,
+                kind=VacancyKind.REGULAR,
+                started_on=date(2026, 11, 10),
+            )
+        )
+        session.add(
+            SavedSearch(user_id=people.users["seeker"], name="Водитель", params={"q": "водитель"})
+        )
+        session.flush()
+        cv_id = seeker.cv.id
+        session.commit()
+    return cv_id
+
+
+def test_export_has_my_data_and_masks_the_iin(
+    app: Flask, client: FlaskClient, people: People, sign_in: SignIn
+) -> None:
+    _fill(app, people)
+    sign_in(client, "seeker")
+    assert client.get("/me/data").status_code == 200
+    response = client.get("/me/data/export.json")
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
+    assert "attachment" in response.headers["Content-Disposition"]
+    text = response.get_data(as_text=True)
+    assert "980412404507" not in text
+    data = json.loads(text)
+    person = data["person"]
+    assert person["iin"] == "********4507"
+    assert data["account"]["email"] == people.emails["seeker"]
+    assert person["cv"]["title"] == "Водитель" and person["skills"] == ["вождение"]
+    assert person["education"][0]["institution"] == "Колледж"
+    assert person["status_history"][0]["status"] == "job_seeker"
+    assert person["applications"][0]["vacancy"] == "Водитель автобуса"
+    assert person["referrals"][0]["report_by"] == "2026-11-09"
+    assert person["placements"][0]["started_on"] == "2026-11-10"
+    assert data["saved_searches"][0]["params"] == {"q": "водитель"}
+    with extensions.database(app).session() as session:
+        actions = session.scalars(select(AuditLog.action)).all()
+        assert "personal_data:exported" in actions
+
+
+def test_delete_needs_the_password_then_removes_everything(
+    app: Flask, client: FlaskClient, people: People, sign_in: SignIn
+) -> None:
+    cv_id = _fill(app, people)
+    engine = extensions.indexing(app).engine
+    assert engine.get(DocType.CVS, cv_id) is not None
+    sign_in(client, "seeker")
+    token = form_token(client, "/me/data")
+    wrong = client.post("/me/data/delete", data={"password": "not it", "csrf_token": token})
+    assert wrong.status_code == 422
+    assert 'id="error-password"' in wrong.get_data(as_text=True)
+    done = client.post("/me/data/delete", data={"password": PASSWORD, "csrf_token": token})
+    assert done.status_code == 302
+    with extensions.database(app).session() as session:
+        assert session.get(User, people.users["seeker"]) is None
+        assert session.get(Seeker, people.seeker_id) is None
+        assert session.scalars(select(Application)).all() == []
+        assert session.scalars(select(Referral)).all() == []
+        assert session.scalars(select(Placement)).all() == []
+        assert session.scalars(select(SavedSearch)).all() == []
+        assert session.get(Seeker, people.other_seeker_id) is not None
+        audit = session.scalars(select(AuditLog).where(AuditLog.action == "account:deleted")).one()
+        assert audit.entity_id == str(people.users["seeker"])
+    assert engine.get(DocType.CVS, cv_id) is None
+    assert client.get("/me").status_code == 302  # signed out
