@@ -37,7 +37,13 @@ from app.services.imports.hh_format import (
     PayloadError,
     RowError,
 )
-from app.services.imports.runner import ImportReport, _apply_row, _close_missing
+from app.services.imports.runner import (
+    EmployerCache,
+    ImportReport,
+    _apply_row,
+    _close_missing,
+    source_external_id,
+)
 from app.services.occupations import occupation_classifier
 from app.services.vacancies import VacancyInput
 from indexer.documents import EMPLOYMENT_TYPES, EXPERIENCES, KINDS
@@ -204,7 +210,7 @@ def parse_row(line: int, row: dict[str, str]) -> ParsedItem:
         raise RowProblem("employer_bin", "must be 12 digits")
     return ParsedItem(
         line=line,
-        external_id=row["external_id"][:64],
+        external_id=row["external_id"][:255],
         employer_name=row["employer"][:255],
         data=VacancyInput.of(**values),
         area_name=row["locality"],
@@ -272,14 +278,14 @@ def import_csv(
     report = ImportReport()
     places = _Places(session)
     classifier = occupation_classifier(session)
-    employers: dict[str, Employer] = {}
+    employers = EmployerCache()
     seen: set[str] = set()
     for line, row in iter_rows(text):
         external_id = row.get("external_id") or None
-        savepoint = session.begin_nested()
+        savepoint, known = session.begin_nested(), employers.mark()
         try:
             item = parse_row(line, row)
-            seen.add(f"{source_prefix}:{item.external_id}")
+            seen.add(source_external_id(source_prefix, item.external_id))
             locality = places.find(row["locality"], row.get("region", ""))
             key = fold(item.employer_name)
             if row.get("employer_bin"):
@@ -291,6 +297,7 @@ def import_csv(
             outcome = _apply_row(session, item, source_prefix, locality, classifier, employers)
         except (RowProblem, ValidationFailed) as exc:
             savepoint.rollback()
+            employers.forget_since(known)
             report.rejected.append(RowError(line, external_id, str(exc)))
             continue
         savepoint.commit()

@@ -176,7 +176,7 @@ def parse_item(line: int, item: Any) -> ParsedItem | RowError:
     external_id = item.get("id")
     if external_id is None or not str(external_id).strip():
         return RowError(line, None, "id: missing")
-    external_id = str(external_id).strip()[:64]
+    external_id = str(external_id).strip()[:255]
     title = item.get("name")
     if not isinstance(title, str) or not title.strip():
         return RowError(line, external_id, "name: missing")

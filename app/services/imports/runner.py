@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -90,6 +91,31 @@ def _employer(session: Session, name: str, cache: dict[str, Employer], region_id
     return cache[key]
 
 
+EXTERNAL_ID_MAX = 64  # the column's width
+
+
+def source_external_id(source_prefix: str, raw_id: str) -> str:
+    """``prefix:id`` as stored; an id too long for the column keeps its start and gets a hash
+    of the whole id, so two long ids never collide and re-imports still find their vacancy."""
+    full = f"{source_prefix}:{raw_id}"
+    if len(full) <= EXTERNAL_ID_MAX:
+        return full
+    digest = hashlib.sha256(raw_id.encode()).hexdigest()[:16]
+    return f"{full[: EXTERNAL_ID_MAX - len(digest) - 1]}~{digest}"
+
+
+class EmployerCache(dict[str, Employer]):
+    """Employers met in this import by name; ``mark`` / ``forget_since`` drop the ones made
+    inside a row whose savepoint was rolled back (their rows no longer exist)."""
+
+    def mark(self) -> set[str]:
+        return set(self)
+
+    def forget_since(self, mark: set[str]) -> None:
+        for key in set(self) - mark:
+            del self[key]
+
+
 def _apply_row(
     session: Session,
     row: ParsedItem,
@@ -108,7 +134,7 @@ def _apply_row(
             break
     values["occupation_code"] = guess.code if guess else None
     data = VacancyInput.of(**values)
-    external_id = f"{source_prefix}:{row.external_id}"
+    external_id = source_external_id(source_prefix, row.external_id)
     vacancy = session.execute(
         select(Vacancy).where(
             Vacancy.source == VacancySource.IMPORT, Vacancy.external_id == external_id
@@ -146,24 +172,25 @@ def import_hh(
     report = ImportReport()
     places = _Places(session)
     classifier = occupation_classifier(session)
-    employers: dict[str, Employer] = {}
+    employers = EmployerCache()
     seen: set[str] = set()
     for line, item in iter_items(text):
         row = parse_item(line, item)
         if isinstance(row, RowError):
             report.rejected.append(row)
             continue
-        seen.add(f"{source_prefix}:{row.external_id}")
+        seen.add(source_external_id(source_prefix, row.external_id))
         locality = places.find(row.area_name)
         if locality is None:
             reason = f"area: {row.area_name!r} is not a known locality of Kazakhstan"
             report.rejected.append(RowError(line, row.external_id, reason))
             continue
-        savepoint = session.begin_nested()
+        savepoint, known = session.begin_nested(), employers.mark()
         try:
             outcome = _apply_row(session, row, source_prefix, locality, classifier, employers)
         except ValidationFailed as exc:
             savepoint.rollback()
+            employers.forget_since(known)
             report.rejected.append(RowError(line, row.external_id, str(exc)))
             continue
         savepoint.commit()
