@@ -10,12 +10,12 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
-from app.models import Family, FamilyRole, Seeker, SeekerStatus, StatusChange, User
+from app.models import Family, FamilyRole, Seeker, SeekerStatus, User
 from app.services.audit import record
 from app.services.calendar import work_calendar
 from app.services.errors import FieldError
 from app.services.people import person_facts, refused_suitable_offers
-from app.services.registration import NO_SUITABLE_WORK, RuleRefused, register
+from app.services.registration import NO_SUITABLE_WORK, RuleRefused, change_status, register
 from matching.rules import (
     PUBLIC_WORKS,
     REFUSED_SUITABLE_OFFERS,
@@ -57,33 +57,6 @@ def facts_of(session: Session, seeker: Seeker) -> PersonFacts:
     return person_facts(seeker, refused_suitable_offers(session, seeker.id))
 
 
-def _change(
-    session: Session,
-    seeker: Seeker,
-    status: SeekerStatus,
-    on: date,
-    reason_code: str,
-    by: User,
-    note: str | None = None,
-) -> None:
-    seeker.status = status
-    seeker.status_since = on
-    seeker.status_history.append(
-        StatusChange(
-            status=status, changed_on=on, reason_code=reason_code, note=note, by_user_id=by.id
-        )
-    )
-    record(
-        session,
-        user=by,
-        action=f"status:{status.value}",
-        entity_type="seeker",
-        entity_id=seeker.id,
-        reason=reason_code,
-    )
-    session.flush()
-
-
 def unemployed_decision(session: Session, seeker: Seeker, today: date) -> Decision:
     calendar = work_calendar(session)
     return may_be_unemployed(facts_of(session, seeker), today, calendar=calendar)
@@ -96,7 +69,8 @@ def make_unemployed(session: Session, seeker: Seeker, today: date, by: User) -> 
     decision = unemployed_decision(session, seeker, today)
     if not decision.allowed:
         raise RuleRefused(decision)
-    _change(session, seeker, SeekerStatus.UNEMPLOYED, today, NO_SUITABLE_WORK, by)
+    change_status(session, seeker, SeekerStatus.UNEMPLOYED, today, NO_SUITABLE_WORK, by)
+    session.flush()
     return decision
 
 
@@ -115,7 +89,8 @@ def deregister(
         due = deregistration_due(facts_of(session, seeker), today)
         if REFUSED_SUITABLE_OFFERS not in due.codes:
             raise RuleRefused(due)
-    _change(session, seeker, SeekerStatus.DEREGISTERED, today, reason_code, by, note)
+    change_status(session, seeker, SeekerStatus.DEREGISTERED, today, reason_code, by, note)
+    session.flush()
     return reregistration_allowed_from(Deregistration(reason=reason_code, on=today))
 
 

@@ -39,7 +39,7 @@ class RuleRefused(ValueError):
         self.decision = decision
 
 
-def _change(
+def change_status(
     session: Session,
     seeker: Seeker,
     status: SeekerStatus,
@@ -48,6 +48,7 @@ def _change(
     by: User | None,
     note: str | None = None,
 ) -> None:
+    """Move the person to ``status`` from ``on``: history row and audit entry with the reason."""
     seeker.status = status
     seeker.status_since = on
     seeker.status_history.append(
@@ -75,7 +76,7 @@ def register(session: Session, seeker: Seeker, today: date, by: User | None = No
     if not decision.allowed:
         raise RuleRefused(decision)
     seeker.registered_on = today
-    _change(session, seeker, SeekerStatus.JOB_SEEKER, today, REGISTERED, by)
+    change_status(session, seeker, SeekerStatus.JOB_SEEKER, today, REGISTERED, by)
     session.flush()
     return decision
 
@@ -93,7 +94,7 @@ def promote_due_job_seekers(session: Session, today: date) -> list[int]:
     for seeker in seekers:
         facts = person_facts(seeker, refused_suitable_offers(session, seeker.id))
         if may_be_unemployed(facts, today, calendar=calendar).allowed:
-            _change(session, seeker, SeekerStatus.UNEMPLOYED, today, NO_SUITABLE_WORK, None)
+            change_status(session, seeker, SeekerStatus.UNEMPLOYED, today, NO_SUITABLE_WORK, None)
             promoted.append(seeker.id)
     session.flush()
     return promoted
@@ -134,7 +135,7 @@ def record_referral_outcome(
                 started_on=today,
             )
         )
-        _change(session, seeker, SeekerStatus.EMPLOYED, today, EMPLOYED, by)
+        change_status(session, seeker, SeekerStatus.EMPLOYED, today, EMPLOYED, by)
         session.flush()
         return None
     if outcome != ReferralOutcome.REFUSED_BY_SEEKER or not referral.counted_as_suitable_offer:
@@ -143,6 +144,6 @@ def record_referral_outcome(
     decision = deregistration_due(facts, today)
     if decision.allowed:
         reason_code = decision.reasons[0].code
-        _change(session, seeker, SeekerStatus.DEREGISTERED, today, reason_code, by)
+        change_status(session, seeker, SeekerStatus.DEREGISTERED, today, reason_code, by)
         session.flush()
     return decision
