@@ -5,7 +5,7 @@ from __future__ import annotations
 from flask.typing import ResponseReturnValue
 from sqlalchemy.orm import selectinload
 
-from app.api.pagination import decode_offset, encode_cursor
+from app.api.pagination import fetch_page
 from app.api.problems import ApiProblem, field_problem
 from app.api.registry import Call, operation
 from app.api.schemas_referrals import (
@@ -70,25 +70,12 @@ def apply(call: Call) -> ResponseReturnValue:
 def list_applications(call: Call) -> ResponseReturnValue:
     assert call.user is not None
     params: ApplicationQuery = call.query
-    offset = decode_offset(params.cursor)
     stmt = service.scoped(call.user)
     if params.status is not None:
         stmt = stmt.where(Application.status == params.status)
-    rows = list(
-        db_session()
-        .execute(
-            stmt.options(selectinload(Application.vacancy))
-            .order_by(Application.id.desc())
-            .offset(offset)
-            .limit(params.limit + 1)
-        )
-        .scalars()
-    )
-    more = len(rows) > params.limit
-    page = ApplicationPage(
-        items=[out(a) for a in rows[: params.limit]],
-        next_cursor=encode_cursor({"o": offset + params.limit}) if more else None,
-    )
+    stmt = stmt.options(selectinload(Application.vacancy)).order_by(Application.id.desc())
+    rows, next_cursor = fetch_page(db_session(), stmt, params.cursor, params.limit)
+    page = ApplicationPage(items=[out(a) for a in rows], next_cursor=next_cursor)
     return page.model_dump(mode="json")
 
 

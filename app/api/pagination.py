@@ -6,10 +6,15 @@ import base64
 import hashlib
 import hmac
 import json
-from typing import Any
+from typing import Any, TypeVar
+
+from sqlalchemy import Select
+from sqlalchemy.orm import Session
 
 from app.api.problems import field_problem
 from app.extensions import settings
+
+T = TypeVar("T")
 
 
 def _sign(payload: bytes) -> str:
@@ -42,3 +47,13 @@ def decode_offset(cursor: str | None) -> int:
     if not isinstance(offset, int) or offset < 0:
         raise field_problem("cursor", "is not a valid cursor")
     return offset
+
+
+def fetch_page(
+    session: Session, stmt: Select[T], cursor: str | None, limit: int
+) -> tuple[list[T], str | None]:
+    """One page of an ordered query and the cursor of the next (None on the last page)."""
+    offset = decode_offset(cursor)
+    rows = list(session.execute(stmt.offset(offset).limit(limit + 1)).scalars())
+    more = len(rows) > limit
+    return rows[:limit], encode_cursor({"o": offset + limit}) if more else None

@@ -8,7 +8,7 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy import Select, select
 from sqlalchemy.orm import selectinload
 
-from app.api.pagination import decode_offset, encode_cursor
+from app.api.pagination import fetch_page
 from app.api.problems import ApiProblem, field_problem
 from app.api.registry import Call, operation
 from app.api.schemas_referrals import (
@@ -36,6 +36,11 @@ EMPLOYER_OUTCOMES = (ReferralOutcome.HIRED, ReferralOutcome.REJECTED_BY_EMPLOYER
 def today() -> date:
     """The service day (tests replace it to freeze time)."""
     return date.today()
+
+
+def only_overdue(stmt: Select[Referral]) -> Select[Referral]:
+    """Pending referrals whose report_by day has passed."""
+    return stmt.where(Referral.outcome == ReferralOutcome.PENDING, Referral.report_by < today())
 
 
 def out(referral: Referral) -> ReferralOut:
@@ -118,25 +123,12 @@ def issue(call: Call) -> ResponseReturnValue:
 def list_referrals(call: Call) -> ResponseReturnValue:
     assert call.user is not None
     params: ReferralQuery = call.query
-    offset = decode_offset(params.cursor)
     stmt = _scoped(call.user)
     if params.overdue:
-        stmt = stmt.where(Referral.outcome == ReferralOutcome.PENDING, Referral.report_by < today())
-    rows = list(
-        db_session()
-        .execute(
-            stmt.options(selectinload(Referral.vacancy))
-            .order_by(Referral.id.desc())
-            .offset(offset)
-            .limit(params.limit + 1)
-        )
-        .scalars()
-    )
-    more = len(rows) > params.limit
-    page = ReferralPage(
-        items=[out(r) for r in rows[: params.limit]],
-        next_cursor=encode_cursor({"o": offset + params.limit}) if more else None,
-    )
+        stmt = only_overdue(stmt)
+    stmt = stmt.options(selectinload(Referral.vacancy)).order_by(Referral.id.desc())
+    rows, next_cursor = fetch_page(db_session(), stmt, params.cursor, params.limit)
+    page = ReferralPage(items=[out(r) for r in rows], next_cursor=next_cursor)
     return page.model_dump(mode="json")
 
 

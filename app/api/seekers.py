@@ -16,8 +16,10 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy import Select, or_, select
 from sqlalchemy.orm import selectinload
 
-from app.api.pagination import decode_offset, encode_cursor
+from app.api.pagination import fetch_page
 from app.api.problems import ApiProblem, field_problem
+from app.api.referrals import only_overdue
+from app.api.referrals import out as referral_out
 from app.api.registry import Call, operation
 from app.api.schemas_people import (
     SeekerCreate,
@@ -29,10 +31,10 @@ from app.api.schemas_people import (
     SeekerQuery,
     SeekerSearch,
 )
-from app.api.schemas_referrals import ReferralOut, ReferralPage, ReferralQuery
+from app.api.schemas_referrals import ReferralPage, ReferralQuery
 from app.api.seeker_input import client_form, problem_of, set_extras
 from app.extensions import db_session
-from app.models import Referral, ReferralOutcome, Role, Seeker, User
+from app.models import Referral, Role, Seeker, User
 from app.services import clients
 from app.services.audit import record
 from app.services.errors import FieldError, ValidationFailed
@@ -128,7 +130,6 @@ def search_seekers(call: Call) -> ResponseReturnValue:
 
 def _find(call: Call, params: SeekerQuery) -> ResponseReturnValue:
     assert call.user is not None
-    offset = decode_offset(params.cursor)
     stmt = _scoped(call.user).options(selectinload(Seeker.locality))
     text = " ".join(params.q.split())
     session = db_session()
@@ -159,19 +160,10 @@ def _find(call: Call, params: SeekerQuery) -> ResponseReturnValue:
             stmt = stmt.where(or_(*(c.ilike(like) for c in columns for like in likes)))
     if params.status is not None:
         stmt = stmt.where(Seeker.status == params.status)
-    rows = list(
-        session.execute(
-            stmt.order_by(Seeker.last_name, Seeker.first_name, Seeker.id)
-            .offset(offset)
-            .limit(params.limit + 1)
-        ).scalars()
-    )
+    stmt = stmt.order_by(Seeker.last_name, Seeker.first_name, Seeker.id)
+    rows, next_cursor = fetch_page(session, stmt, params.cursor, params.limit)
     session.commit()
-    more = len(rows) > params.limit
-    page = SeekerPage(
-        items=[_item(s) for s in rows[: params.limit]],
-        next_cursor=encode_cursor({"o": offset + params.limit}) if more else None,
-    )
+    page = SeekerPage(items=[_item(s) for s in rows], next_cursor=next_cursor)
     return page.model_dump(mode="json")
 
 
@@ -277,16 +269,6 @@ def patch_seeker(call: Call, id: int) -> ResponseReturnValue:
     return _out(seeker, show_iin=False).model_dump(mode="json")
 
 
-def _referral(referral: Referral) -> ReferralOut:
-    values = {
-        name: getattr(referral, name)
-        for name in ReferralOut.model_fields
-        if name != "vacancy_title"
-    }
-    values["suitability"] = dict(referral.suitability or {})
-    return ReferralOut(**values, vacancy_title=referral.vacancy.title)
-
-
 @operation(
     "GET",
     "/seekers/{id}/referrals",
@@ -300,25 +282,12 @@ def _referral(referral: Referral) -> ReferralOut:
 def seeker_referrals(call: Call, id: int) -> ResponseReturnValue:
     seeker = _visible(call, id)
     params: ReferralQuery = call.query
-    offset = decode_offset(params.cursor)
     stmt = select(Referral).where(Referral.seeker_id == seeker.id)
     if params.overdue:
-        stmt = stmt.where(
-            Referral.outcome == ReferralOutcome.PENDING, Referral.report_by < date.today()
-        )
-    rows = list(
-        db_session()
-        .execute(
-            stmt.options(selectinload(Referral.vacancy))
-            .order_by(Referral.issued_on.desc(), Referral.id.desc())
-            .offset(offset)
-            .limit(params.limit + 1)
-        )
-        .scalars()
+        stmt = only_overdue(stmt)
+    stmt = stmt.options(selectinload(Referral.vacancy)).order_by(
+        Referral.issued_on.desc(), Referral.id.desc()
     )
-    more = len(rows) > params.limit
-    page = ReferralPage(
-        items=[_referral(r) for r in rows[: params.limit]],
-        next_cursor=encode_cursor({"o": offset + params.limit}) if more else None,
-    )
+    rows, next_cursor = fetch_page(db_session(), stmt, params.cursor, params.limit)
+    page = ReferralPage(items=[referral_out(r) for r in rows], next_cursor=next_cursor)
     return page.model_dump(mode="json")
