@@ -3,6 +3,7 @@ blueprint in ``app.web.seeker``)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
@@ -130,57 +131,42 @@ def profile() -> ResponseReturnValue:
     return redirect(url_for("seeker.profile"))
 
 
-@roles_required(Role.SEEKER)
-def add_education() -> ResponseReturnValue:
+def _add_entry(
+    prefix: str,
+    add: Callable[..., object],
+    form: dict[str, str],
+    done: str,
+    anchor: str,
+) -> ResponseReturnValue:
+    """Add an education or work entry; on a bad field, the profile again with the errors."""
     session = db_session()
     seeker = _seeker(session)
-    form = {k: request.form.get(k, "")[:255] for k in ("level", "institution", "specialty_name")}
-    form["graduated_on"] = request.form.get("graduated_on", "")[:10]
     try:
-        add_education_entry(session, seeker, **form)
+        add(session, seeker, **form)
     except ValidationFailed as exc:
         session.rollback()
         seeker = _seeker(session)
-        errors = {f"edu_{k}": v for k, v in errors_of(exc).items()}
-        return _render_profile(
-            session,
-            seeker,
-            _profile_values(seeker),
-            {},
-            422,
-            errors,
-            {f"edu_{k}": v for k, v in form.items()},
-        )
+        errors = {f"{prefix}_{k}": v for k, v in errors_of(exc).items()}
+        values = {f"{prefix}_{k}": v for k, v in form.items()}
+        return _render_profile(session, seeker, _profile_values(seeker), {}, 422, errors, values)
     session.commit()
-    flash(_("Education added."), "success")
-    return redirect(url_for("seeker.profile") + "#education")
+    flash(done, "success")
+    return redirect(url_for("seeker.profile") + anchor)
+
+
+@roles_required(Role.SEEKER)
+def add_education() -> ResponseReturnValue:
+    form = {k: request.form.get(k, "")[:255] for k in ("level", "institution", "specialty_name")}
+    form["graduated_on"] = request.form.get("graduated_on", "")[:10]
+    return _add_entry("edu", add_education_entry, form, _("Education added."), "#education")
 
 
 @roles_required(Role.SEEKER)
 def add_work() -> ResponseReturnValue:
-    session = db_session()
-    seeker = _seeker(session)
     names = ("employer_name", "position", "started_on", "ended_on")
     form = {k: request.form.get(k, "")[:255] for k in names}
     form["description"] = request.form.get("description", "")[:5000]
-    try:
-        add_work_entry(session, seeker, **form)
-    except ValidationFailed as exc:
-        session.rollback()
-        seeker = _seeker(session)
-        errors = {f"work_{k}": v for k, v in errors_of(exc).items()}
-        return _render_profile(
-            session,
-            seeker,
-            _profile_values(seeker),
-            {},
-            422,
-            errors,
-            {f"work_{k}": v for k, v in form.items()},
-        )
-    session.commit()
-    flash(_("Work experience added."), "success")
-    return redirect(url_for("seeker.profile") + "#work")
+    return _add_entry("work", add_work_entry, form, _("Work experience added."), "#work")
 
 
 @roles_required(Role.SEEKER)
