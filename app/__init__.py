@@ -33,7 +33,7 @@ def create_app(config: Settings | dict[str, Any] | None = None) -> Flask:
     )
     flask_app.json.ensure_ascii = False  # type: ignore[attr-defined]
 
-    from app import extensions
+    from app import extensions, rate_limits
     from app.api import bp as api_bp
     from app.api import problem_for
     from app.web import access, errors, i18n, navigation, security
@@ -48,5 +48,6 @@ def create_app(config: Settings | dict[str, Any] | None = None) -> Flask:
     for blueprint in page_blueprints():
         flask_app.register_blueprint(blueprint)
     flask_app.register_blueprint(api_bp)
+    rate_limits.init_app(flask_app, settings)
     flask_app.before_request(lambda: extensions.indexing(flask_app).sweep_if_due())
     return flask_app

@@ -8,7 +8,6 @@ from app.api.auth import ALL_ROLES
 from app.api.pagination import decode_offset, encode_cursor
 from app.api.present import detail, load_vacancies, summary
 from app.api.problems import ApiProblem
-from app.api.ratelimit import check_anonymous
 from app.api.registry import Call, operation
 from app.api.schemas import (
     FacetValue,
@@ -79,8 +78,6 @@ def search_query(params: VacancySearch, offset: int) -> SearchQuery:
     description="Anonymous callers are rate limited per IP (429 with Retry-After).",
 )
 def search_vacancies(call: Call) -> ResponseReturnValue:
-    if call.user is None:
-        check_anonymous("search")
     params: VacancySearch = call.query
     offset = decode_offset(params.cursor)
     query = search_query(params, offset)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import secrets
+
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -21,6 +23,19 @@ def verify_password(password_hash: str, password: str) -> bool:
         return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+# A hash of a random password, verified when the named account does not exist, so that an
+# unknown e-mail takes as long to refuse as a wrong password (no user enumeration by timing).
+_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(24))
+
+
+def verify_password_or_dummy(password_hash: str | None, password: str) -> bool:
+    """``verify_password``, spending the same time when there is no account (``None``)."""
+    if password_hash is None:
+        verify_password(_DUMMY_HASH, password)
+        return False
+    return verify_password(password_hash, password)
 
 
 def needs_rehash(password_hash: str) -> bool:

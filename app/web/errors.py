@@ -39,6 +39,8 @@ def render_error(code: int) -> ResponseReturnValue:
 
 
 def _http_error(error: HTTPException) -> ResponseReturnValue:
+    if error.response is not None:  # an answer made for this error (a refused login form)
+        return error.response
     if request.path.startswith(API_PREFIX):
         api_handler: ApiHandler = current_app.extensions[_API_HANDLER]
         return api_handler(error)
