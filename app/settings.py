@@ -60,6 +60,7 @@ class Settings:
     embedding_batch_size: int = 32
     default_locale: str = "kk"
     testing: bool = False
+    debug: bool = False  # development only: SQL parameters in error logs, the default secret
     secure_cookies: bool = True  # cookies only over HTTPS; the plain-HTTP demo turns it off
     max_upload_mb: int = 50
     sql_echo: bool = False

@@ -8,7 +8,7 @@ from flask import Flask, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, InternalServerError
 
 API_PREFIX = "/api/"
 _API_HANDLER = "zhumys.api_error_handler"
@@ -54,8 +54,14 @@ def _csrf_error(_error: CSRFError) -> ResponseReturnValue:
 
 
 def _unexpected(error: Exception) -> ResponseReturnValue:
+    """A 500: logged with its traceback (the page says so), then a page or a problem document.
+    SQL parameters never reach the log: the engine hides them outside debug settings."""
+    current_app.logger.error(
+        "unhandled error on %s %s", request.method, request.path, exc_info=error
+    )
     if request.path.startswith(API_PREFIX):
-        raise error
+        api_handler: ApiHandler = current_app.extensions[_API_HANDLER]
+        return api_handler(InternalServerError())
     return render_error(500)
 
 
