@@ -36,7 +36,7 @@ def create_app(config: Settings | dict[str, Any] | None = None) -> Flask:
     from app import extensions, rate_limits
     from app.api import bp as api_bp
     from app.api import problem_for
-    from app.web import access, errors, i18n, navigation, security
+    from app.web import access, auth, errors, i18n, navigation, security
     from app.web.blueprints import page_blueprints
 
     extensions.init_app(flask_app, settings)
@@ -48,6 +48,6 @@ def create_app(config: Settings | dict[str, Any] | None = None) -> Flask:
     for blueprint in page_blueprints():
         flask_app.register_blueprint(blueprint)
     flask_app.register_blueprint(api_bp)
-    rate_limits.init_app(flask_app, settings)
+    rate_limits.init_app(flask_app, settings, on_failed_logins=auth.refused_login)
     flask_app.before_request(lambda: extensions.indexing(flask_app).sweep_if_due())
     return flask_app

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import Flask, Response, g, request
-from flask_limiter import Limiter
+from flask_limiter import Limiter, RequestLimit
 from flask_limiter.util import get_remote_address
 
 from app.settings import Settings
@@ -123,12 +123,14 @@ RULES = (
 )
 
 
-def init_app(app: Flask, settings: Settings) -> None:
+def init_app(
+    app: Flask,
+    settings: Settings,
+    on_failed_logins: Callable[[RequestLimit], Response | None],
+) -> None:
     """Attach ``RULES`` to the app's (already registered) views. A refused request gets 429
-    with Retry-After: the problem document under /api/, the error page (or, for the login
-    form, the form again) on the pages."""
-    from app.web.auth import refused_login
-
+    with Retry-After: the problem document under /api/, the error page on the pages, or what
+    ``on_failed_logins`` answers (the login form again) when sign-ins are refused."""
     limiter = Limiter(
         get_remote_address,
         storage_uri=settings.redis_url or "memory://",
@@ -149,7 +151,7 @@ def init_app(app: Flask, settings: Settings) -> None:
             error_message=rule.message or None,
             exempt_when=_signed_in if rule.anonymous_only else None,
             deduct_when=_failed if rule.failures_only else None,
-            on_breach=refused_login if rule.failures_only else None,
+            on_breach=on_failed_logins if rule.failures_only else None,
         )
         for endpoint in rule.endpoints:
             limited: Any = limit(app.view_functions[endpoint])
