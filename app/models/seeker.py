@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from .base import Base, TimestampMixin, str_enum, utcnow
+from .base import Base, TimestampMixin, str_enum, utcnow, without_iins
 from .enums import CvVisibility, EducationLevel, FamilyRole, SeekerStatus, Sex
 from .geo import Locality
 from .organisation import Centre
@@ -46,6 +47,7 @@ class Seeker(TimestampMixin, Base):
     email: Mapped[str | None] = mapped_column(String(255))
     languages: Mapped[list[str]] = mapped_column(default=list)
     skills: Mapped[list[str]] = mapped_column(default=list)
+
     desired_occupations: Mapped[list[str]] = mapped_column(default=list)
     desired_salary: Mapped[int | None]
     desired_schedules: Mapped[list[str]] = mapped_column(default=list)
@@ -93,6 +95,10 @@ class Seeker(TimestampMixin, Base):
     def full_name(self) -> str:
         return " ".join(p for p in (self.last_name, self.first_name, self.patronymic) if p)
 
+    @validates("skills")
+    def _no_iins(self, _key: str, value: Any) -> Any:
+        return without_iins(value)
+
 
 class EducationEntry(Base):
     __tablename__ = "education_entry"
@@ -122,6 +128,10 @@ class WorkExperience(Base):
     description: Mapped[str | None] = mapped_column(Text)
 
     seeker: Mapped[Seeker] = relationship(back_populates="work_history")
+
+    @validates("position", "description")
+    def _no_iins(self, _key: str, value: Any) -> Any:
+        return without_iins(value)
 
 
 class StatusChange(Base):
@@ -163,3 +173,7 @@ class Cv(TimestampMixin, Base):
     consent_publish_at: Mapped[datetime | None]
 
     seeker: Mapped[Seeker] = relationship(back_populates="cv")
+
+    @validates("title", "summary")
+    def _no_iins(self, _key: str, value: Any) -> Any:
+        return without_iins(value)
