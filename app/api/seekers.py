@@ -289,5 +289,6 @@ def seeker_referrals(call: Call, id: int) -> ResponseReturnValue:
         Referral.issued_on.desc(), Referral.id.desc()
     )
     rows, next_cursor = fetch_page(db_session(), stmt, params.cursor, params.limit)
-    page = ReferralPage(items=[referral_out(r) for r in rows], next_cursor=next_cursor)
+    assert call.user is not None
+    page = ReferralPage(items=[referral_out(r, call.user) for r in rows], next_cursor=next_cursor)
     return page.model_dump(mode="json")
