@@ -10,13 +10,17 @@ from flask import Flask
 from app.settings import Settings
 
 
-def create_app(config: Settings | dict[str, Any] | None = None) -> Flask:
+def create_app(config: Settings | dict[str, Any] | None = None, *, serving: bool = True) -> Flask:
     """Build the Flask app.
 
     ``config`` is a ready ``Settings``, or a dict of overrides applied on top of the
-    environment (what tests pass), or None to read the environment alone.
+    environment (what tests pass), or None to read the environment alone. ``serving``: the
+    app will answer requests, so the default SECRET_KEY is refused (the CLI's maintenance
+    commands pass False).
     """
     settings = config if isinstance(config, Settings) else Settings.from_env(**(config or {}))
+    if serving:
+        settings.check_secret()
     settings.instance_path.mkdir(parents=True, exist_ok=True)
 
     flask_app = Flask(__name__, instance_path=str(settings.instance_path))

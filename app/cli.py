@@ -20,7 +20,7 @@ from app.settings import SettingsError
 
 def _make_app() -> Flask:
     try:
-        return create_app()
+        return create_app(serving=sys.argv[1:2] == ["run"])
     except SettingsError as exc:
         click.echo(f"Configuration error: {exc}", err=True)
         sys.exit(2)

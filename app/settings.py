@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 SEARCH_BACKENDS = ("embedded", "elasticsearch")
+DEFAULT_SECRET_KEY = "dev-insecure-change-me"
 
 
 class SettingsError(ValueError):
@@ -46,7 +47,7 @@ class Settings:
     Environment variables have the same names in upper case (``DATABASE_URL``...).
     """
 
-    secret_key: str = "dev-insecure-change-me"
+    secret_key: str = DEFAULT_SECRET_KEY
     instance_path: Path = field(default_factory=_default_instance_path)
     database_url: str = ""
     redis_url: str = ""
@@ -107,6 +108,16 @@ class Settings:
                 values[f.name] = raw
         values.update(overrides)
         return cls(**values)
+
+    def check_secret(self) -> None:
+        """Sessions signed with the published default key could be forged: serving with it
+        is refused outside development (DEBUG) and tests."""
+        if self.secret_key == DEFAULT_SECRET_KEY and not (self.debug or self.testing):
+            raise SettingsError(
+                "SECRET_KEY is the published default; set a random one "
+                "(python -c 'import secrets; print(secrets.token_hex(32))'), or DEBUG=1 "
+                "for development"
+            )
 
     def with_overrides(self, **overrides: Any) -> Settings:
         return replace(self, **overrides)

@@ -2,16 +2,33 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.models import EducationLevel, EmploymentType, Experience, Schedule, VacancyKind
 
 MAX_PAGE = 100
 MAX_ROW_ID = 2**31 - 1  # ids are 32-bit on PostgreSQL: a larger one names no row
+
+
+LATEST_EXPIRY_YEAR = 2100
+_ZONES = (timedelta(hours=-12), timedelta(hours=14))  # the offsets in use on Earth
+
+
+def expiry_in_utc(value: datetime) -> datetime:
+    """An expiry moment as aware UTC: no zone means UTC; the offset must be a real one
+    (-12:00 .. +14:00) and the year before ``LATEST_EXPIRY_YEAR``."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    offset = value.utcoffset() or timedelta(0)
+    if not _ZONES[0] <= offset <= _ZONES[1]:
+        raise ValueError("the time zone offset must be between -12:00 and +14:00")
+    if value.year >= LATEST_EXPIRY_YEAR:
+        raise ValueError(f"must be before {LATEST_EXPIRY_YEAR}")
+    return value.astimezone(UTC)
 
 
 class Strict(BaseModel):
@@ -144,6 +161,11 @@ class VacancyPatch(Strict):
     expires_at: datetime | None = None
     lang: str | None = Field(None, pattern="^(kk|ru|en)$")
     source_url: str | None = Field(None, max_length=500)
+
+    @field_validator("expires_at")
+    @classmethod
+    def _expiry(cls, value: datetime | None) -> datetime | None:
+        return None if value is None else expiry_in_utc(value)
 
     def changes(self) -> dict[str, Any]:
         return self.model_dump(exclude_unset=True, exclude={"employer_id", "publish"})

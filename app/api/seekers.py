@@ -34,7 +34,7 @@ from app.api.schemas_people import (
     SeekerSearch,
 )
 from app.api.schemas_referrals import ReferralPage, ReferralQuery
-from app.api.seeker_input import client_form, problem_of, set_extras
+from app.api.seeker_input import check_occupations, client_form, problem_of, set_extras
 from app.extensions import db_session
 from app.models import Referral, Role, Seeker, User
 from app.services import clients
@@ -188,6 +188,7 @@ def create_seeker(call: Call) -> ResponseReturnValue:
     if user.centre_id is None:
         raise ApiProblem(403, "this staff login belongs to no centre")
     session = db_session()
+    check_occupations(session, body)
     today = date.today()
     try:
         data = clients.parse_client(session, client_form(session, None, body), today, new=True)
@@ -253,6 +254,7 @@ def patch_seeker(call: Call, id: int) -> ResponseReturnValue:
         raise ApiProblem(404, f"no person {id} at your centre")
     body: SeekerPatch = call.body
     session = db_session()
+    check_occupations(session, body)
     form = client_form(session, seeker, body)
     try:
         data = clients.parse_client(session, form, date.today(), new=False)
