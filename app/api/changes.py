@@ -139,8 +139,9 @@ def _snapshot_lines(cursor: str) -> Iterator[str]:
     roles=ALL_ROLES,
     response=VacancySummary,
     response_media="application/x-ndjson",
-    errors=(401,),
-    description="The cursor is also in the X-Next-Cursor header; continue with /vacancies/changes.",
+    errors=(401, 429),
+    description="The cursor is also in the X-Next-Cursor header; continue with /vacancies/changes."
+    " Anonymous callers are rate limited per IP (429 with Retry-After).",
 )
 def snapshot(call: Call) -> ResponseReturnValue:
     cursor = feed_cursor(_latest_event_id(db_session()))

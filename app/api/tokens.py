@@ -21,7 +21,9 @@ from app.services.users import authenticate
     body=TokenRequest,
     response=TokenOut,
     status=201,
-    errors=(400, 401, 422),
+    errors=(400, 401, 422, 429),
+    description="Failed attempts are limited per account and per address (429 with "
+    "Retry-After); an unknown e-mail and a wrong password get the same answer.",
     tag="auth",
 )
 def create_token(call: Call) -> ResponseReturnValue:
