@@ -66,6 +66,9 @@ class Settings:
     max_upload_mb: int = 50
     sql_echo: bool = False
     demo_seed: int = 42
+    # A snapshot import closes missing vacancies only if it lists at least this share of the
+    # source's live ones (and rejected no row); below it, only with force.
+    snapshot_min_percent: int = 50
 
     def __post_init__(self) -> None:
         if not self.database_url:

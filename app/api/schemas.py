@@ -221,12 +221,18 @@ class ImportResult(BaseModel):
     updated: int
     unchanged: int
     closed: int
+    closing_withheld: str | None = Field(
+        None, description="why a snapshot closed nothing (rejected rows, too few rows)"
+    )
     rejected: list[dict[str, Any]]
     warnings: list[dict[str, Any]]
 
 
 class ImportQuery(Strict):
     snapshot: bool = False
+    force: bool = Field(
+        False, description="with snapshot: close missing vacancies even from a suspect file"
+    )
 
 
 class ChangesQuery(Strict):

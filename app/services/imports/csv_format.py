@@ -41,9 +41,10 @@ from app.services.imports.runner import (
     EmployerCache,
     ImportReport,
     _apply_row,
-    _close_missing,
+    close_snapshot_missing,
     source_external_id,
 )
+from app.services.imports.snapshot import GUARDED, SnapshotGuard
 from app.services.occupations import occupation_classifier
 from app.services.vacancies import VacancyInput
 from indexer.documents import EMPLOYMENT_TYPES, EXPERIENCES, KINDS
@@ -270,7 +271,12 @@ def _employer_by_name(session: Session, name: str, cache: dict[str, Employer]) -
 
 
 def import_csv(
-    session: Session, raw: bytes, *, source_prefix: str = "csv", snapshot: bool = False
+    session: Session,
+    raw: bytes,
+    *,
+    source_prefix: str = "csv",
+    snapshot: bool = False,
+    guard: SnapshotGuard = GUARDED,
 ) -> ImportReport:
     """Import a CSV file (see the module docstring). With ``snapshot``, this source's vacancies
     missing from the file are closed. Raises ``PayloadError`` when the file cannot be read."""
@@ -303,5 +309,5 @@ def import_csv(
         savepoint.commit()
         setattr(report, outcome, getattr(report, outcome) + 1)
     if snapshot:
-        report.closed = _close_missing(session, source_prefix, seen)
+        close_snapshot_missing(session, report, source_prefix, seen, guard)
     return report
