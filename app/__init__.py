@@ -40,10 +40,11 @@ def create_app(config: Settings | dict[str, Any] | None = None, *, serving: bool
     from app import extensions, rate_limits
     from app.api import bp as api_bp
     from app.api import problem_for
-    from app.web import access, auth, errors, i18n, navigation, security
+    from app.web import access, auth, errors, i18n, navigation, security, sessions
     from app.web.blueprints import page_blueprints
 
     extensions.init_app(flask_app, settings)
+    sessions.init_app(flask_app, settings)
     i18n.init_app(flask_app, settings.default_locale)
     security.init_app(flask_app, api_bp)
     navigation.init_app(flask_app)
