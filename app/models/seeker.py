@@ -70,6 +70,9 @@ class Seeker(TimestampMixin, Base):
     status: Mapped[SeekerStatus | None] = mapped_column(str_enum(SeekerStatus), index=True)
     status_since: Mapped[date | None]
     registered_on: Mapped[date | None]
+    # Set when the person deleted their account but the centre must keep its record (minimised)
+    # until this day; None for a live record.
+    retained_until: Mapped[date | None]
     centre_id: Mapped[int | None] = mapped_column(ForeignKey("centre.id"), index=True)
     consultant_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     family_id: Mapped[int | None] = mapped_column(ForeignKey("family.id"), index=True)
