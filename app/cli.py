@@ -201,6 +201,17 @@ def promote_unemployed_command() -> None:
     click.echo(f"{len(promoted)} job seekers registered as unemployed")
 
 
+@cli.command("purge-retained")
+@with_appcontext
+def purge_retained_command() -> None:
+    """Delete the centre records of deleted accounts whose retention period has ended (daily)."""
+    from app.services.seeker_accounts import purge_expired_records
+
+    with extensions.database().session() as session:
+        purged = purge_expired_records(session, date.today())
+    click.echo(f"{purged} kept records past their retention period deleted")
+
+
 cli.add_command(token_group)
 cli.add_command(alerts_command)
 for _command in SEARCH_COMMANDS:
