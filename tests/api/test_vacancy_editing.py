@@ -66,3 +66,23 @@ def test_bad_bodies_are_named_problems_never_500(as_: Call) -> None:
     assert missing.status_code == 404 and missing.mimetype == "application/problem+json"
     wrong = as_("anonymous", "put", "/api/v1/vacancies")
     assert wrong.status_code == 405 and wrong.mimetype == "application/problem+json"
+
+
+def test_a_retried_posting_with_the_same_idempotency_key_is_not_duplicated(
+    as_: Call, client: FlaskClient
+) -> None:
+    """A client whose response was lost retries with the same key: one vacancy, same answer."""
+    key = {"Idempotency-Key": "posting-2026-12-02-0001"}
+    first = as_("employer", "post", "/api/v1/vacancies", json=NEW, headers=key)
+    retry = as_("employer", "post", "/api/v1/vacancies", json=NEW, headers=key)
+    assert first.status_code == 201 and retry.status_code == 201
+    assert retry.get_json()["id"] == first.get_json()["id"]
+    other = as_("employer", "post", "/api/v1/vacancies", json=NEW, headers={"Idempotency-Key": "2"})
+    assert other.get_json()["id"] != first.get_json()["id"]
+    assert as_("employer", "post", "/api/v1/vacancies", json=NEW).status_code == 201
+    mine = as_("employer", "get", "/api/v1/vacancies?q=аспаз").get_json()["total"]
+    assert mine == 3
+    too_long = as_(
+        "employer", "post", "/api/v1/vacancies", json=NEW, headers={"Idempotency-Key": "k" * 129}
+    )
+    assert too_long.status_code == 422
