@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -12,6 +12,18 @@ from app.models import EducationLevel, EmploymentType, Experience, Schedule, Vac
 
 MAX_PAGE = 100
 MAX_ROW_ID = 2**31 - 1  # ids are 32-bit on PostgreSQL: a larger one names no row
+
+
+# Sizes and kinds of the body fields people type (a 35 MB skill list was accepted once).
+ShortText = Annotated[str, Field(max_length=100)]
+Money = Annotated[int, Field(ge=0, le=100_000_000, strict=True)]  # no "100" or true
+EARLIEST_BIRTH = date(1900, 1, 1)
+
+
+def plausible_birth_date(value: date | None) -> date | None:
+    if value is not None and not EARLIEST_BIRTH <= value <= date.today():
+        raise ValueError(f"must be between {EARLIEST_BIRTH.isoformat()} and today")
+    return value
 
 
 LATEST_EXPIRY_YEAR = 2100
@@ -146,14 +158,14 @@ class VacancyPatch(Strict):
     address: str | None = Field(None, max_length=255)
     lat: float | None = Field(None, ge=-90, le=90)
     lon: float | None = Field(None, ge=-180, le=180)
-    salary_from: int | None = Field(None, ge=0, le=100_000_000)
-    salary_to: int | None = Field(None, ge=0, le=100_000_000)
+    salary_from: Money | None = None
+    salary_to: Money | None = None
     schedule: Schedule | None = None
     employment_type: EmploymentType | None = None
     experience: Experience | None = None
     education_level: EducationLevel | None = None
-    skills: list[str] | None = Field(None, max_length=50)
-    languages: list[str] | None = Field(None, max_length=20)
+    skills: list[ShortText] | None = Field(None, max_length=50)
+    languages: list[ShortText] | None = Field(None, max_length=20)
     places: int | None = Field(None, ge=1, le=10_000)
     kind: VacancyKind | None = None
     hazardous: bool | None = None
@@ -181,14 +193,19 @@ class VacancyCreate(VacancyPatch):
 
 class MatchRequest(Strict):
     text: str = Field("", max_length=2000, description="free text: what the person can do")
-    skills: list[str] = Field([], max_length=50)
+    skills: list[ShortText] = Field([], max_length=50)
     occupation_codes: list[str] = Field([], max_length=20)
     locality_kato: str | None = Field(None, max_length=20)
-    desired_salary: int | None = Field(None, ge=0, le=100_000_000)
+    desired_salary: Money | None = None
     schedules: list[Schedule] = Field([], max_length=5)
     birth_date: date | None = None
     education_level: EducationLevel | None = None
     limit: int = Field(20, ge=1, le=50)
+
+    @field_validator("birth_date")
+    @classmethod
+    def _birth(cls, value: date | None) -> date | None:
+        return plausible_birth_date(value)
 
 
 class MatchItem(BaseModel):

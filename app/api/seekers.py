@@ -146,10 +146,13 @@ def _find(call: Call, params: SeekerQuery) -> ResponseReturnValue:
         stmt = select(Seeker).where(Seeker.id == found_id).options(selectinload(Seeker.locality))
     elif text:
         for word in text.split():
-            # SQLite folds only ASCII case: also try the usual spellings of a name.
-            likes = {f"%{w}%" for w in (word, word.lower(), word.capitalize(), word.upper())}
+            # SQLite folds only ASCII case: also try the usual spellings of a name. % and _
+            # are letters here, not wildcards (autoescape).
+            spellings = {word, word.lower(), word.capitalize(), word.upper()}
             columns = (Seeker.last_name, Seeker.first_name, Seeker.patronymic)
-            stmt = stmt.where(or_(*(c.ilike(like) for c in columns for like in likes)))
+            stmt = stmt.where(
+                or_(*(c.icontains(w, autoescape=True) for c in columns for w in spellings))
+            )
     if params.status is not None:
         stmt = stmt.where(Seeker.status == params.status)
     stmt = stmt.order_by(Seeker.last_name, Seeker.first_name, Seeker.id)
