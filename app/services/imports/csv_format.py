@@ -18,6 +18,7 @@ A broken row becomes a rejection naming its line number and field; the other row
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Iterator
@@ -91,10 +92,26 @@ class RowProblem(ValueError):
         super().__init__(f"{field}: {message}")
 
 
+def _looks_like_utf16(raw: bytes) -> bool:
+    """Text of ASCII-range letters in UTF-16 has a NUL in every other byte."""
+    sample = raw[:2000]
+    return len(sample) >= 4 and sample.count(0) >= len(sample) // 4
+
+
 def decode_csv(raw: bytes) -> str:
     """The file as text; a clear ``PayloadError`` for a non-UTF-8 (e.g. Windows-1251) file."""
     if len(raw) > MAX_PAYLOAD_BYTES:
         raise PayloadError(f"file is larger than {MAX_PAYLOAD_BYTES // (1024 * 1024)} MB")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")  # Excel's "Unicode text": read it as it is
+        except UnicodeDecodeError:
+            raise PayloadError("file starts as UTF-16 but cannot be read as UTF-16") from None
+    if _looks_like_utf16(raw):
+        raise PayloadError(
+            "file is not UTF-8 (it looks like UTF-16 without a byte-order mark); "
+            "save it as CSV UTF-8 and import again"
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
