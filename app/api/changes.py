@@ -49,6 +49,15 @@ def _is_live(vacancy: Vacancy | None) -> bool:
     return vacancy.expires_at is None or vacancy.expires_at > utcnow()
 
 
+def _never_published(vacancy: Vacancy | None) -> bool:
+    """A draft no feed reader has seen: its changes are nobody's business, not a removal."""
+    return (
+        vacancy is not None
+        and vacancy.status is VacancyStatus.DRAFT
+        and vacancy.published_at is None
+    )
+
+
 def _latest_event_id(session: Session) -> int:
     value = session.execute(
         select(func.max(OutboxEvent.id)).where(OutboxEvent.doc_type == DocType.VACANCIES.value)
@@ -101,7 +110,7 @@ def changes(call: Call) -> ResponseReturnValue:
                     vacancy=summary(vacancy),
                 )
             )
-        else:
+        elif not _never_published(vacancy):
             items.append(Change(id=doc_id, external_id=external.get(doc_id), op="delete"))
     cursor = feed_cursor(events[-1][0] if events else since)
     return ChangesPage(items=items, next_cursor=cursor, has_more=has_more).model_dump(mode="json")

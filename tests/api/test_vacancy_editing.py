@@ -86,3 +86,12 @@ def test_a_retried_posting_with_the_same_idempotency_key_is_not_duplicated(
         "employer", "post", "/api/v1/vacancies", json=NEW, headers={"Idempotency-Key": "k" * 129}
     )
     assert too_long.status_code == 422
+
+
+def test_drafts_stay_out_of_the_changes_feed(as_: Call, client: FlaskClient) -> None:
+    start = client.get("/api/v1/vacancies/changes").get_json()["next_cursor"]
+    draft = as_("employer", "post", "/api/v1/vacancies", json={**NEW, "publish": False})
+    url = f"/api/v1/vacancies/{draft.get_json()['id']}"
+    as_("employer", "patch", url, json={"title": "Бас аспаз"})
+    feed = client.get(f"/api/v1/vacancies/changes?since={start}").get_json()
+    assert feed["items"] == [], "a draft nobody saw is not reported as deleted"
