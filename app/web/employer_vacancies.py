@@ -26,11 +26,18 @@ from app.services.applications import EMPLOYER_STATUSES, NoApplication, set_stat
 from app.services.candidates import Candidate, candidates_for_vacancy
 from app.services.employer_account import employer_referrals, own_vacancy, vacancy_applications
 from app.services.errors import FieldError, ValidationFailed
-from app.services.vacancies import apply_input, close_vacancy, create_vacancy, publish_vacancy
+from app.services.vacancies import (
+    apply_input,
+    close_vacancy,
+    create_vacancy,
+    part_time_below_minimum,
+    publish_vacancy,
+)
 from app.web import employer_forms as forms
 from app.web.access import current_user, roles_required
 from app.web.employer_explain import candidate_notes
 from app.web.i18n import current_language
+from app.web.public_labels import money
 from indexer import SearchUnavailable
 from matching.rules.params import params_for
 
@@ -101,6 +108,21 @@ def _failed(
     return _render_form(vacancy, form.values, forms.errors_by_field(errors), 422)
 
 
+def _warn_about_pay(vacancy: Vacancy) -> None:
+    """Part-time pay below the full-time minimum wage is allowed (pay follows the hours), but
+    the employer is told, with the figure the rules use."""
+    minimum = part_time_below_minimum(vacancy)
+    if minimum is not None:
+        flash(
+            _(
+                "The pay is below the minimum wage (%(amount)s a month for full time). "
+                "Check that it is at least in proportion to the hours.",
+                amount=money(minimum),
+            ),
+            "warning",
+        )
+
+
 @roles_required(Role.EMPLOYER)
 def new_vacancy() -> ResponseReturnValue:
     session = db_session()
@@ -132,6 +154,7 @@ def new_vacancy() -> ResponseReturnValue:
         else _("The vacancy is saved as a draft."),
         "success",
     )
+    _warn_about_pay(vacancy)
     return redirect(url_for("employer.vacancy", vacancy_id=vacancy.id))
 
 
@@ -153,6 +176,7 @@ def edit_vacancy(vacancy_id: int) -> ResponseReturnValue:
         publish_vacancy(vacancy)
     session.commit()
     flash(_("The vacancy is saved."), "success")
+    _warn_about_pay(vacancy)
     return redirect(url_for("employer.vacancy", vacancy_id=vacancy.id))
 
 

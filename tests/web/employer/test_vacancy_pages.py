@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
@@ -200,3 +201,50 @@ def test_answering_an_application(
     with extensions.database(app).session() as session:
         stored = session.get(Application, application_id)
         assert stored is not None and stored.status is ApplicationStatus.INVITED
+
+
+@pytest.mark.parametrize(
+    ("lang", "kind", "months", "said"),
+    [
+        ("ru", "social_job", "18", "не более чем на 12 месяцев"),
+        ("kk", "youth_practice", "9", "ең көбі 6 айға"),
+    ],
+)
+def test_a_longer_programme_place_is_refused_naming_the_limit(
+    app: Flask,
+    client: FlaskClient,
+    people: People,
+    sign_in: SignIn,
+    lang: str,
+    kind: str,
+    months: str,
+    said: str,
+) -> None:
+    sign_in(client, "employer")
+    form = vacancy_form(kind=kind, max_duration_months=months, action="publish")
+    response = post(client, f"{NEW}?lang={lang}", form, f"{NEW}?lang={lang}")
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert 'id="error-max_duration_months"' in page and said in page
+    assert _vacancy_count(app) == 0
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_full_time_pay_below_the_minimum_wage_is_refused_part_time_warned(
+    app: Flask, client: FlaskClient, people: People, sign_in: SignIn, lang: str
+) -> None:
+    sign_in(client, "employer")
+    low = vacancy_form(
+        kind="regular", employment_type="full", salary_from="20000", salary_to="30000"
+    )
+    response = post(client, f"{NEW}?lang={lang}", low, f"{NEW}?lang={lang}")
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert 'id="error-salary_from"' in page and "85\u00a0000\u00a0₸" in page
+    assert _vacancy_count(app) == 0
+    part = {**low, "employment_type": "part"}
+    response = post(client, f"{NEW}?lang={lang}", part, f"{NEW}?lang={lang}")
+    assert response.status_code == 302
+    shown = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert 'class="flash warning"' in shown and "85\u00a0000\u00a0₸" in shown
+    assert _vacancy_count(app) == 1
