@@ -24,7 +24,12 @@ from app.models import (
 )
 from app.services.applications import EMPLOYER_STATUSES, NoApplication, set_status
 from app.services.candidates import Candidate, candidates_for_vacancy
-from app.services.employer_account import employer_referrals, own_vacancy, vacancy_applications
+from app.services.employer_account import (
+    applicants,
+    employer_referrals,
+    own_vacancy,
+    vacancy_applications,
+)
 from app.services.errors import FieldError, ValidationFailed
 from app.services.vacancies import (
     apply_input,
@@ -182,7 +187,19 @@ def edit_vacancy(vacancy_id: int) -> ResponseReturnValue:
 
 @roles_required(Role.EMPLOYER)
 def close(vacancy_id: int) -> ResponseReturnValue:
+    """GET asks for confirmation (a page, so it works without JavaScript); POST closes only
+    with ``confirm=yes`` from that page, otherwise it asks again."""
     vacancy = _own(vacancy_id)
+    if request.method == "GET" or request.form.get("confirm") != "yes":
+        open_applications = sum(
+            1
+            for a in vacancy_applications(db_session(), vacancy.id)
+            if a.status.value not in ("withdrawn", "rejected", "hired")
+        )
+        page = render_template(
+            "employer/close.html", vacancy=vacancy, open_applications=open_applications
+        )
+        return page
     close_vacancy(vacancy)
     db_session().commit()
     flash(_("The vacancy is closed: it no longer appears in search."), "success")
@@ -223,7 +240,7 @@ def vacancy(vacancy_id: int) -> ResponseReturnValue:
         candidates=candidates,
         notes={c.cv.id: candidate_notes(c.ranked.explanation) for c in candidates},
         search_up=search_up,
-        applications=vacancy_applications(session, item.id),
+        applicants=applicants(session, item.id),
         referrals=employer_referrals(session, employer_id(), vacancy_id=item.id),
         answer_statuses=EMPLOYER_STATUSES,
         forms=forms,
