@@ -176,3 +176,12 @@ def test_the_app_gazetteer_is_built_once_from_the_shipped_files() -> None:
 
     assert gazetteer() is gazetteer()
     assert parse_query("повар Қонаевта", gazetteer()).places[0].kato == KONAEV
+
+
+@pytest.mark.parametrize("query", ["мастер рудника", "oil", "қарауыл", "Есік"])
+def test_the_app_gazetteer_does_not_swallow_occupation_words(query: str) -> None:
+    from app.search.places import gazetteer
+
+    parsed = parse_query(query, gazetteer())
+    assert (parsed.text, parsed.places) == (query, ())
+    assert [p.kato for p in parse_query("сварщик в Рудном", gazetteer()).places] == ["392410000"]
