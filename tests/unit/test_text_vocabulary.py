@@ -25,6 +25,7 @@ CSV = Path(__file__).resolve().parents[2] / "app" / "data" / "occupations.csv"
         (["жүргізуші", "zhurgizushi", "jurgizushi", "jürgızuşı"], "jurgizushi"),
         (["бухгалтер", "buhgalter", "bukhgalter"], "buhgalter"),
         (["продавец", "prodavec", "prodavets"], "prodavec"),
+        (["менеджер", "menedzher", "menedjer"], "menejer"),
         (["Усть-Каменогорск", "Ust-Kamenogorsk"], "ust-kamenogorsk"),
         (["Есиль", "Yesil", "Есіл"], "esil"),
         (["Щучинск", "Shchuchinsk"], "shuchinsk"),
@@ -57,6 +58,7 @@ def test_skeleton_keeps_different_words_apart() -> None:
         ("buhgalter", "бухгалтер"),
         ("prodavec", "продавец"),
         ("Aspaz", "аспаз"),
+        ("menedzher", "менеджер"),
     ],
 )
 def test_plain_ascii_spells_a_known_cyrillic_word(ascii_word: str, cyrillic: str) -> None:
