@@ -9,7 +9,9 @@ same ISCO unit group by the app's title classifier). Query sets:
 - ``ru+place`` / ``kk+place`` / ``ascii+place``: a title and the town most of its group's
   postings are in ("бухгалтер Алматы", "есепші Алматы қаласында", "esepshi Almaty");
   relevant = the group's postings in that town;
-- ``typo``: one-word Russian titles with one letter dropped ("бугалтер").
+- ``typo``: one-word Russian titles with one letter dropped ("бугалтер");
+- false corrections: every distinct word (5+ letters) of the corpus's vacancy titles, typed
+  as a one-word query: how many ``parse_query`` would "correct" (they are real words).
 
 Systems: the embedded engine in text mode with a search box's matching, on the query as typed
 (``typed``), and after ``matching.query.parse_query`` (``parsed``: places become filters and
@@ -26,6 +28,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 import tempfile
 import time
@@ -37,12 +40,13 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from relevance_data import ROOT, Corpus, Query, build_corpus, title_queries  # noqa: E402
-from relevance_systems import evaluate  # noqa: E402
+from relevance_data import ROOT, Corpus, Query, build_corpus, title_queries
+from relevance_systems import evaluate
 
-from indexer import DocType, Filters, SearchEngine, SearchQuery, make_engine  # noqa: E402
+from indexer import DocType, Filters, SearchEngine, SearchQuery, make_engine
 
 LIMIT = 100
+_WORD_RE = re.compile(r"[^\W\d_]{5,}")
 _ASCII = str.maketrans(
     {
         "ә": "a", "ғ": "g", "қ": "k", "ң": "n", "ө": "o", "ұ": "u", "ү": "u", "і": "i",
@@ -133,6 +137,21 @@ def parsed_search(engine: SearchEngine) -> Search | None:
     return search
 
 
+def false_corrections(corpus: Corpus) -> tuple[int, list[str]] | None:
+    try:
+        from app.search.places import gazetteer
+        from matching.query import parse_query
+    except ImportError:
+        return None
+    words = sorted({w.lower() for item in corpus.items for w in _WORD_RE.findall(item.doc.title)})
+    wrong = []
+    for word in words:
+        parsed = parse_query(word, gazetteer())
+        if parsed.corrected is not None:
+            wrong.append(f"{word}->{parsed.corrected}")
+    return len(words), wrong
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results/query_bench.json")
@@ -168,13 +187,20 @@ def main(argv: Sequence[str] | None = None) -> None:
                     results.setdefault(set_name, {})[system] = metrics
         finally:
             engine.close()
-    print(f"{'set':<12} {'system':<7} {'n':>4} {'nDCG@10':>8} {'P@10':>6} {'R@100':>6} {'empty':>5}")
+    print(
+        f"{'set':<12} {'system':<7} {'n':>4} {'nDCG@10':>8} {'P@10':>6} {'R@100':>6} {'empty':>5}"
+    )
     for set_name, by_system in results.items():
         for system, m in by_system.items():
             print(
                 f"{set_name:<12} {system:<7} {m['queries']:>4} {m['ndcg@10']:>8.3f} "
                 f"{m['p@10']:>6.3f} {m['recall@100']:>6.3f} {m['no_results']:>5}"
             )
+    changed = false_corrections(corpus)
+    if changed is not None:
+        words, wrong = changed
+        results["false_corrections"] = {"words": words, "corrected": len(wrong), "examples": wrong}
+        print(f"false corrections: {len(wrong)} of {words} title words, e.g. {wrong[:6]}")
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(results, indent=2, ensure_ascii=False), encoding="utf-8")
     print(f"wrote {args.out}")

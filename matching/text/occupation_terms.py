@@ -18,9 +18,9 @@ when they fall out of step with the CSV. Regenerate them with::
   (``synonyms``), and on real postings ("мобильный разработчик" = "мобильді әзірлеуші") that
   lost more than it found (``bench/query_bench.py``: four more Russian title queries with no
   result at all); their words still meet word by word through ``synonyms.txt``.
-- ``occupation_words.txt``: every word of every title and synonym (kk, ru, en) with its count:
-  the vocabulary Latin-typed and misspelt query words are resolved against
-  (``matching.text.vocabulary``).
+- ``occupation_words.txt``: every word of every title and synonym (kk, ru, en) with its count,
+  marked ``title`` when it is a whole title on its own: the vocabulary Latin-typed and misspelt
+  query words are resolved against (``matching.text.vocabulary``).
 """
 
 from __future__ import annotations
@@ -72,15 +72,22 @@ def render_synonyms(rows: Iterable[Mapping[str, str]]) -> str:
 
 
 def render_words(rows: Iterable[Mapping[str, str]]) -> str:
+    """``word count`` lines, most frequent first; ``word count title`` for a word that is a
+    whole title on its own (бухгалтер, мұғалім), what misspelt one-word queries are meant as."""
     counts: Counter[str] = Counter()
+    whole: set[str] = set()
     for row in rows:
         titles = [row.get("name_ru"), row.get("name_kk"), row.get("name_en")]
         for column in ("synonyms_ru", "synonyms_kk", "synonyms_en"):
-            titles.extend(_split(row.get(column)))
+            synonyms = _split(row.get(column))
+            titles.extend(synonyms)
+            whole.update(w for t in synonyms if len(words := title_words(t)) == 1 for w in words)
         for title in titles:
             counts.update(title_words(title or ""))
     ordered = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
-    return _HEADER + "".join(f"{word} {count}\n" for word, count in ordered)
+    return _HEADER + "".join(
+        f"{word} {count}{' title' if word in whole else ''}\n" for word, count in ordered
+    )
 
 
 def main(argv: list[str]) -> None:
