@@ -30,6 +30,12 @@ _SPACES_RE = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+([,;:.!?)])")
 _REPEATED_SEPARATORS_RE = re.compile(r"([,;/|])(?:\s*[,;/|])+")
 _EDGE_PUNCT = " \t\n,;:/|\\-–—&"
+_CONNECTORS = "и или а также және мен немесе and or"
+# a connector left at either end once the places around it are gone ("Алматы или Астана")
+_EDGE_CONNECTOR_RE = re.compile(
+    rf"^(?:(?:{'|'.join(_CONNECTORS.split())})\b[\s,;/]*)+|(?:[\s,;/]*\b(?:{'|'.join(_CONNECTORS.split())}))+$",
+    re.IGNORECASE,
+)
 _ASCII_WORD_RE = re.compile(r"(?<![\w+#.])[A-Za-z]{4,}(?![\w+#]|\.\w)")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
@@ -50,6 +56,16 @@ class ParsedQuery:
     original: str
     corrected: str | None = None
 
+    @property
+    def region_katos(self) -> tuple[str, ...]:
+        """Codes to filter ``region_kato`` on (regions and the three republican cities)."""
+        return tuple(p.kato for p in self.places if p.level == "region")
+
+    @property
+    def locality_katos(self) -> tuple[str, ...]:
+        """Codes to filter ``locality_kato`` on."""
+        return tuple(p.kato for p in self.places if p.level == "locality")
+
 
 def _tidy(text: str) -> str:
     text = _EMPTY_BRACKETS_RE.sub(" ", text)
@@ -68,7 +84,8 @@ def _without_places(text: str, gazetteer: Gazetteer) -> tuple[str, tuple[Place, 
         pieces.append(text[last : match.start])
         last = match.end
     pieces.append(text[last:])
-    return _tidy(" ".join(pieces)), tuple(dict.fromkeys(m.place for m in matches))
+    rest = _EDGE_CONNECTOR_RE.sub("", _tidy(" ".join(pieces)))
+    return _tidy(rest), tuple(dict.fromkeys(m.place for m in matches))
 
 
 def _to_cyrillic(text: str, vocabulary: Vocabulary) -> str:

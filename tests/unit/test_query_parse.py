@@ -63,3 +63,23 @@ def test_a_vocabulary_can_be_passed_in() -> None:
     vocab = Vocabulary.from_words([("аспаз", 1)])
     assert parse_query("aspaz", gazetteer(), vocabulary=vocab).text == "аспаз"
     assert parse_query("voditel", gazetteer(), vocabulary=vocab).text == "voditel"
+
+
+def test_places_split_by_the_field_to_filter() -> None:
+    parsed = parse_query("бухгалтер Алматы, Караганда или Жетісу", gazetteer())
+    assert parsed.text == "бухгалтер"
+    assert parsed.region_katos == ("750000000", "330000000")
+    assert parsed.locality_katos == ("351010000",)
+
+
+@pytest.mark.parametrize(
+    ("query", "text"),
+    [
+        ("Алматы или Астана", ""),
+        ("повар и официант в Алматы", "повар и официант"),
+        ("Алматы және Астана аспаз", "аспаз"),
+        ("и", "и"),
+    ],
+)
+def test_connectors_between_places_leave_with_them(query: str, text: str) -> None:
+    assert parse_query(query, gazetteer()).text == text
