@@ -30,11 +30,10 @@ _SPACES_RE = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCT_RE = re.compile(r"\s+([,;:.!?)])")
 _REPEATED_SEPARATORS_RE = re.compile(r"([,;/|])(?:\s*[,;/|])+")
 _EDGE_PUNCT = " \t\n,;:/|\\-–—&"
-_CONNECTORS = "и или а также және мен немесе and or"
+_CONNECTORS = "|".join(["и", "или", "а", "также", "және", "мен", "немесе", "and", "or"])
 # a connector left at either end once the places around it are gone ("Алматы или Астана")
 _EDGE_CONNECTOR_RE = re.compile(
-    rf"^(?:(?:{'|'.join(_CONNECTORS.split())})\b[\s,;/]*)+|(?:[\s,;/]*\b(?:{'|'.join(_CONNECTORS.split())}))+$",
-    re.IGNORECASE,
+    rf"^(?:(?:{_CONNECTORS})\b[\s,;/]*)+|(?:[\s,;/]*\b(?:{_CONNECTORS}))+$", re.IGNORECASE
 )
 _ASCII_WORD_RE = re.compile(r"(?<![\w+#.])[A-Za-z]{4,}(?![\w+#]|\.\w)")
 _WORD_RE = re.compile(r"[^\W\d_]+")
