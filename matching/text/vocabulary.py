@@ -43,6 +43,7 @@ _CYRILLIC_RE = re.compile(r"^[\u0400-\u04ff]+$")
 _LATIN_RE = re.compile(r"^[a-z]+$")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 MIN_CORRECTED = 5
+_MIN_LATIN = 4  # "bar" is English before it is Kazakh "бар"
 # Everyday words of job searches that are not in any title (a correction must not eat them).
 _SEARCH_WORDS = """
     работа подработка вакансия вакансии удаленно удаленная удаленка вахта вахтовый смена
@@ -130,7 +131,7 @@ class Vocabulary:
         """Known Cyrillic words a plain-Latin ``word`` spells, most common first (``()`` for
         an English word the vocabulary knows, or no match)."""
         folded = fold(word)
-        if not _LATIN_RE.match(folded) or folded in self.english or len(folded) < 3:
+        if not _LATIN_RE.match(folded) or folded in self.english or len(folded) < _MIN_LATIN:
             return ()
         return self._by_skeleton.get(skeleton(folded), ())
 

@@ -65,7 +65,9 @@ def test_plain_ascii_spells_a_known_cyrillic_word(ascii_word: str, cyrillic: str
     assert default_vocabulary().cyrillic(ascii_word)[0] == cyrillic
 
 
-@pytest.mark.parametrize("word", ["python", "developer", "manager", "sales", "operator", "qa"])
+@pytest.mark.parametrize(
+    "word", ["python", "developer", "manager", "sales", "operator", "qa", "bar", "java"]
+)
 def test_english_words_are_not_read_as_cyrillic(word: str) -> None:
     assert default_vocabulary().cyrillic(word) == ()
 
