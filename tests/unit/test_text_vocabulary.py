@@ -59,6 +59,10 @@ def test_skeleton_keeps_different_words_apart() -> None:
         ("prodavec", "продавец"),
         ("Aspaz", "аспаз"),
         ("menedzher", "менеджер"),
+        ("mugalimder", "мұғалімдер"),
+        ("aspazdar", "аспаздар"),
+        ("zhurgizushiler", "жүргізушілер"),
+        ("esepshige", "есепшіге"),
     ],
 )
 def test_plain_ascii_spells_a_known_cyrillic_word(ascii_word: str, cyrillic: str) -> None:
@@ -66,7 +70,20 @@ def test_plain_ascii_spells_a_known_cyrillic_word(ascii_word: str, cyrillic: str
 
 
 @pytest.mark.parametrize(
-    "word", ["python", "developer", "manager", "sales", "operator", "qa", "bar", "java"]
+    "word",
+    [
+        "python",
+        "developer",
+        "manager",
+        "sales",
+        "operator",
+        "qa",
+        "bar",
+        "java",
+        "operators",
+        "mastery",
+        "voditelya",
+    ],
 )
 def test_english_words_are_not_read_as_cyrillic(word: str) -> None:
     assert default_vocabulary().cyrillic(word) == ()
