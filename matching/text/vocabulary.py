@@ -44,7 +44,8 @@ _CYRILLIC_RE = re.compile(r"^[\u0400-\u04ff]+$")
 _LATIN_RE = re.compile(r"^[a-z]+$")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 MIN_CORRECTED = 5
-_MIN_LATIN = 4  # "bar" is English before it is Kazakh "бар"
+_MIN_LATIN = 4  # "bar" is English before it is Kazakh "бар"...
+_MIN_LATIN_IN_KAZAKH = 3  # ...but in "satyp alu", beside Kazakh words, "alu" is "алу"
 _MAX_SUFFIX = 6
 _SUFFIX_RE = re.compile(r"^(?=.*[aeiuy])(?:[adeglnkmrstyiubpz]|sh)+(?<!s)$")
 _FRONT = frozenset("әеіөү")
@@ -145,11 +146,13 @@ class Vocabulary:
             return True
         return _has_stem(folded, self._stems)
 
-    def cyrillic(self, word: str) -> tuple[str, ...]:
+    def cyrillic(self, word: str, *, among_kazakh: bool = False) -> tuple[str, ...]:
         """Known Cyrillic words a plain-Latin ``word`` spells, most common first (``()`` for
-        an English word the vocabulary knows, or no match)."""
+        an English word the vocabulary knows, or no match). Three-letter words are read only
+        ``among_kazakh``: when other words of the text spelled Cyrillic words."""
         folded = fold(word)
-        if not _LATIN_RE.match(folded) or folded in self.english or len(folded) < _MIN_LATIN:
+        shortest = _MIN_LATIN_IN_KAZAKH if among_kazakh else _MIN_LATIN
+        if not _LATIN_RE.match(folded) or folded in self.english or len(folded) < shortest:
             return ()
         return self._by_skeleton.get(skeleton(folded)) or self._kazakh_inflected(folded)
 
