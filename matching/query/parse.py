@@ -35,7 +35,7 @@ _CONNECTORS = "|".join(["и", "или", "а", "также", "және", "мен"
 _EDGE_CONNECTOR_RE = re.compile(
     rf"^(?:(?:{_CONNECTORS})\b[\s,;/]*)+|(?:[\s,;/]*\b(?:{_CONNECTORS}))+$", re.IGNORECASE
 )
-_ASCII_WORD_RE = re.compile(r"(?<![\w+#.])[A-Za-z]{4,}(?![\w+#]|\.\w)")
+_ASCII_WORD_RE = re.compile(r"(?<![\w+#.])[A-Za-z]{3,}(?![\w+#]|\.\w)")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 
 
@@ -89,9 +89,10 @@ def _without_places(text: str, gazetteer: Gazetteer) -> tuple[str, tuple[Place, 
 
 def _to_cyrillic(text: str, vocabulary: Vocabulary) -> str:
     text = latin_to_cyrillic(text)
+    kazakh = any(vocabulary.cyrillic(m.group()) for m in _ASCII_WORD_RE.finditer(text))
 
     def spell(match: re.Match[str]) -> str:
-        words = vocabulary.cyrillic(match.group())
+        words = vocabulary.cyrillic(match.group(), among_kazakh=kazakh)
         return words[0] if words else match.group()
 
     return _ASCII_WORD_RE.sub(spell, text)

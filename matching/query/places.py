@@ -47,7 +47,7 @@ _MIN_ROOT = 3
 _BEFORE_WORDS = "v vo iz po g gor gorod goroda gorode s selo sele pos poselok p pgt in at"
 _BEFORE = frozenset(_BEFORE_WORDS.split())
 _AFTER_LOCALITY = ("kala", "kalasi", "k", "auili", "auil", "kenti", "city", "town")
-_REGION_MARKERS = ("oblisi", "oblis", "oblast", "oblasti", "obl", "region", "oblast'")
+_REGION_MARKERS = ("oblisi", "oblis", "oblast", "oblasti", "obl", "region")
 
 # Old and other names, by KATO code (the current names come from the rows).
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -138,7 +138,7 @@ def _marker_forms(words: Iterable[str]) -> frozenset[str]:
 
 
 _AFTER_FORMS = _marker_forms(_AFTER_LOCALITY)
-_REGION_FORMS = _marker_forms(_REGION_MARKERS) | {"obl"}
+_REGION_FORMS = _marker_forms(_REGION_MARKERS)
 _REGION_BEFORE = frozenset({"oblast", "oblasti", "oblastiu", "region"})
 
 

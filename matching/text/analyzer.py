@@ -76,9 +76,9 @@ def analyze(text: str, lang: str | None = None) -> list[str]:
     return default_compounds().join_terms(terms)
 
 
-def _latin_alternatives(token: str, context: str | None) -> tuple[str, ...]:
+def _latin_alternatives(token: str, context: str | None, kazakh: bool) -> tuple[str, ...]:
     english = doc_term("lat", token, context)
-    spelled = default_vocabulary().cyrillic(token)
+    spelled = default_vocabulary().cyrillic(token, among_kazakh=kazakh)
     if not spelled:
         return (english,)
     cyrillic = (term for word in spelled for term in query_terms("cyr", word, None))
@@ -87,9 +87,12 @@ def _latin_alternatives(token: str, context: str | None) -> tuple[str, ...]:
 
 def _word_alternatives(text: str, lang: str | None = None) -> list[list[str]]:
     sents = _tokens(text)
+    vocabulary = default_vocabulary()
+    latin = [tok for s in sents for kind, tok in s if kind == "lat" and tok.isalpha()]
+    kazakh = any(vocabulary.cyrillic(token) for token in latin)
     return [
         list(
-            _latin_alternatives(token, context)
+            _latin_alternatives(token, context, kazakh)
             if kind == "lat" and token.isalpha()
             else query_terms(kind, token, context)
         )

@@ -6,15 +6,16 @@ words. Cyrillic words are indexed by their ASCII skeleton (``matching.text.skele
 
 - ``cyrillic("esepshi")`` -> ``("есепші",)``; ``"zhurgizushi"``/``"jurgizushi"`` ->
   ``("жүргізуші",)``; ``"voditel"`` -> ``("водитель",)``: Kazakh and Russian typed in plain
-  ASCII. A Latin word that is itself a known English word ("manager", "developer") is left
-  alone.
+  ASCII; with Kazakh endings typed after a known word too ("mugalimder" -> мұғалімдер).
+  A Latin word that is a known English word ("manager", "developer"), or shorter than four
+  letters, is left alone.
 - ``correct("бугалтер")`` -> ``"бухгалтер"``, ``correct("мугалим")`` -> ``"мұғалім"``: a
   word typed without its Kazakh letters, or else the nearest *title* (a word that is a whole
   occupation title on its own: бухгалтер, водитель, developer) in the same script, by edit
   distance between skeletons (a swap of neighbouring letters is one edit; none for words
   under 5 letters, one up to 8, two from 9). Only for words the vocabulary does not know in
-  any form (a known word plus an ending, or the same stem), and
-  only when one candidate clearly wins. Everyday words are mostly unknown to a vocabulary of
+  any form (a known word plus an ending, or the same stem), and only when one candidate
+  clearly wins. Everyday words are mostly unknown to a vocabulary of
   titles, so a caller that can should correct only a query that found nothing as typed.
 """
 
@@ -29,7 +30,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from matching.text.kazakh_stemmer import stem_kazakh
-from matching.text.language import KAZAKH_LETTERS, stem_russian
+from matching.text.language import KAZAKH_LETTERS, language_signal, stem_russian
 from matching.text.normalize import fold
 from matching.text.skeleton import skeleton
 from matching.text.stopwords import STOP_WORDS
@@ -43,6 +44,18 @@ _CYRILLIC_RE = re.compile(r"^[\u0400-\u04ff]+$")
 _LATIN_RE = re.compile(r"^[a-z]+$")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 MIN_CORRECTED = 5
+_MIN_LATIN = 4  # "bar" is English before it is Kazakh "бар"...
+_MIN_LATIN_IN_KAZAKH = 3  # ...but in "satyp alu", beside Kazakh words, "alu" is "алу"
+_MAX_SUFFIX = 6
+_SUFFIX_RE = re.compile(r"^(?=.*[aeiuy])(?:[adeglnkmrstyiubpz]|sh)+(?<!s)$")
+_FRONT = frozenset("әеіөү")
+# ASCII letters of Kazakh endings: (typed, after a back-vowel word, after a front-vowel word)
+_SUFFIX_LETTERS = (
+    ("a", "а", "е"), ("e", "е", "е"), ("y", "ы", "і"), ("i", "ы", "і"), ("u", "у", "у"),
+    ("g", "ғ", "г"), ("k", "қ", "к"), ("d", "д", "д"), ("t", "т", "т"), ("l", "л", "л"),
+    ("r", "р", "р"), ("n", "н", "н"), ("m", "м", "м"), ("s", "с", "с"), ("b", "б", "б"),
+    ("p", "п", "п"), ("z", "з", "з"),
+)  # fmt: skip
 # Everyday words of job searches that are not in any title (a correction must not eat them).
 _SEARCH_WORDS = """
     работа подработка вакансия вакансии удаленно удаленная удаленка вахта вахтовый смена
@@ -71,6 +84,13 @@ def _has_stem(word: str, stems: set[str]) -> bool:
 def _same_word(a: str, b: str) -> bool:
     """Whether two words are forms of one word by the Russian or the Kazakh stemmer."""
     return stem_russian(a) == stem_russian(b) or stem_kazakh(a) == stem_kazakh(b)
+
+
+def _suffix(ending: str, front: bool) -> str:
+    out = ending.replace("sh", "ш")
+    for latin, back, front_letter in _SUFFIX_LETTERS:
+        out = out.replace(latin, front_letter if front else back)
+    return out
 
 
 def max_edits(length: int) -> int:
@@ -126,13 +146,29 @@ class Vocabulary:
             return True
         return _has_stem(folded, self._stems)
 
-    def cyrillic(self, word: str) -> tuple[str, ...]:
+    def cyrillic(self, word: str, *, among_kazakh: bool = False) -> tuple[str, ...]:
         """Known Cyrillic words a plain-Latin ``word`` spells, most common first (``()`` for
-        an English word the vocabulary knows, or no match)."""
+        an English word the vocabulary knows, or no match). Three-letter words are read only
+        ``among_kazakh``: when other words of the text spelled Cyrillic words."""
         folded = fold(word)
-        if not _LATIN_RE.match(folded) or folded in self.english or len(folded) < 3:
+        shortest = _MIN_LATIN_IN_KAZAKH if among_kazakh else _MIN_LATIN
+        if not _LATIN_RE.match(folded) or folded in self.english or len(folded) < shortest:
             return ()
-        return self._by_skeleton.get(skeleton(folded), ())
+        return self._by_skeleton.get(skeleton(folded)) or self._kazakh_inflected(folded)
+
+    def _kazakh_inflected(self, folded: str) -> tuple[str, ...]:
+        """A known word with Kazakh endings typed after it: mugalimder -> мұғалімдер,
+        aspazdar -> аспаздар. Only for bases that are not visibly Russian."""
+        for cut in range(len(folded) - 1, max(_MIN_LATIN, len(folded) - _MAX_SUFFIX) - 1, -1):
+            ending, stem = folded[cut:], folded[:cut]
+            if stem in self.english or not _SUFFIX_RE.match(ending):
+                continue  # operators, mastery: English
+            bases = self._by_skeleton.get(skeleton(stem))
+            if not bases or language_signal(bases[0]) < 0:
+                continue
+            front = not _FRONT.isdisjoint(bases[0])
+            return (bases[0] + _suffix(ending, front),)
+        return ()
 
     def correct(self, word: str) -> str | None:
         """The known word ``word`` is most likely a misspelling of, or None."""

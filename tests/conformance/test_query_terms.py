@@ -64,6 +64,8 @@ def test_a_clerk_query_finds_clerks_not_drivers(jobs: SearchEngine, text: str) -
         ("medbike", "медбике"),
         ("voditel", "водитель"),
         ("povar", "повар"),
+        ("aspazdar", "аспаздар"),
+        ("zhurgizushiler", "жүргізушілер"),
     ],
 )
 def test_ascii_typed_words_find_what_the_cyrillic_finds(

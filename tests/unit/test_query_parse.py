@@ -18,6 +18,8 @@ from matching.text import Vocabulary
         ("bağdarlamaşy", "бағдарламашы"),
         ("aspaz Almatyda", "аспаз"),
         ("voditel", "водитель"),
+        ("satyp alu zhonindegi menedzher", "сатып алу жөніндегі менеджер"),
+        ("bar", "bar"),
         ("python developer", "python developer"),
         ("sales manager", "sales manager"),
         (".net developer", ".net developer"),

@@ -59,13 +59,32 @@ def test_skeleton_keeps_different_words_apart() -> None:
         ("prodavec", "продавец"),
         ("Aspaz", "аспаз"),
         ("menedzher", "менеджер"),
+        ("mugalimder", "мұғалімдер"),
+        ("aspazdar", "аспаздар"),
+        ("zhurgizushiler", "жүргізушілер"),
+        ("esepshige", "есепшіге"),
     ],
 )
 def test_plain_ascii_spells_a_known_cyrillic_word(ascii_word: str, cyrillic: str) -> None:
     assert default_vocabulary().cyrillic(ascii_word)[0] == cyrillic
 
 
-@pytest.mark.parametrize("word", ["python", "developer", "manager", "sales", "operator", "qa"])
+@pytest.mark.parametrize(
+    "word",
+    [
+        "python",
+        "developer",
+        "manager",
+        "sales",
+        "operator",
+        "qa",
+        "bar",
+        "java",
+        "operators",
+        "mastery",
+        "voditelya",
+    ],
+)
 def test_english_words_are_not_read_as_cyrillic(word: str) -> None:
     assert default_vocabulary().cyrillic(word) == ()
 
