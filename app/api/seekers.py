@@ -41,6 +41,7 @@ from app.services import clients
 from app.services.errors import FieldError, ValidationFailed
 from app.services.registration import RuleRefused
 from matching.iin import mask_iin
+from matching.text.names import name_key
 
 REASON_HEADER = "X-Access-Reason"
 MAX_REASON = 500
@@ -146,12 +147,15 @@ def _find(call: Call, params: SeekerQuery) -> ResponseReturnValue:
         stmt = select(Seeker).where(Seeker.id == found_id).options(selectinload(Seeker.locality))
     elif text:
         for word in text.split():
-            # SQLite folds only ASCII case: also try the usual spellings of a name. % and _
-            # are letters here, not wildcards (autoescape).
-            spellings = {word, word.lower(), word.capitalize(), word.upper()}
-            columns = (Seeker.last_name, Seeker.first_name, Seeker.patronymic)
+            # Names compared as search keys (matching.text.names), as the desk does: any case,
+            # ё = е, Kazakh letters = their Russian look-alikes; % and _ are literal.
+            key = name_key(word)
             stmt = stmt.where(
-                or_(*(c.icontains(w, autoescape=True) for c in columns for w in spellings))
+                or_(
+                    Seeker.last_name_key.contains(key, autoescape=True),
+                    Seeker.first_name_key.contains(key, autoescape=True),
+                    Seeker.patronymic.contains(word, autoescape=True),
+                )
             )
     if params.status is not None:
         stmt = stmt.where(Seeker.status == params.status)

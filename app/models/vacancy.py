@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
+from matching.rules.params import params_for
+
 from .base import Base, TimestampMixin, str_enum, without_iins
 from .enums import (
-    MAX_DURATION_MONTHS,
     EducationLevel,
     EmploymentType,
     Experience,
@@ -92,9 +93,10 @@ class Vacancy(TimestampMixin, Base):
     def is_programme_place(self) -> bool:
         return self.kind in (VacancyKind.SOCIAL_JOB, VacancyKind.YOUTH_PRACTICE)
 
-    def apply_kind_defaults(self) -> None:
-        """Programme places carry their legal maximum duration unless a shorter one is set."""
-        limit = MAX_DURATION_MONTHS.get(self.kind)
+    def apply_kind_defaults(self, on: date | None = None) -> None:
+        """Programme places carry their legal maximum duration (the rule parameters in force
+        ``on``) unless a shorter one is set; the vacancy service refuses a longer one first."""
+        limit = params_for(on or date.today()).max_duration_months(self.kind.value)
         if limit is not None and (
             self.max_duration_months is None or self.max_duration_months > limit
         ):
