@@ -36,7 +36,7 @@ def test_enough_fitting_jobs_propose_nothing() -> None:
 
 
 def test_a_skill_missing_in_most_local_postings_routes_to_the_course_that_teaches_it() -> None:
-    local = postings(4) + [LocalPosting(9, ("Excel",), ())]
+    local = [*postings(4), LocalPosting(9, ("Excel",), ())]
     courses = [
         CourseOption(1, "short_training", ("Сварка",)),
         CourseOption(2, "short_training", ("1С: бухгалтерия", "Excel")),
