@@ -93,9 +93,7 @@ class MeasureProfile(Base):
     __tablename__ = "measure_profile"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    seeker_id: Mapped[int] = mapped_column(
-        ForeignKey("seeker.id", ondelete="CASCADE"), unique=True
-    )
+    seeker_id: Mapped[int] = mapped_column(ForeignKey("seeker.id", ondelete="CASCADE"), unique=True)
     self_employed: Mapped[bool] = mapped_column(default=False)
     being_laid_off: Mapped[bool] = mapped_column(default=False)
     laid_off: Mapped[bool] = mapped_column(default=False)
@@ -115,8 +113,7 @@ class MeasureReferral(TimestampMixin, Base):
     """A centre sends a person to a measure (направление / жолдама), or a seeker asks for one.
 
     ``evidence`` keeps why the measure was proposed (routing reason codes); ``eligibility`` the
-    rules' decision on the day. ``employed_on``: the first job after completion, for the
-    dashboard's "employed after short training".
+    rules' decision on the day. Whether a job followed is read from placements.
     """
 
     __tablename__ = "measure_referral"
@@ -135,7 +132,6 @@ class MeasureReferral(TimestampMixin, Base):
     )
     enrolled_on: Mapped[date | None]
     ended_on: Mapped[date | None]
-    employed_on: Mapped[date | None]
     target_region_id: Mapped[int | None] = mapped_column(ForeignKey("region.id"))  # resettlement
     eligibility: Mapped[dict[str, Any]] = mapped_column(default=dict)
     evidence: Mapped[dict[str, Any]] = mapped_column(default=dict)

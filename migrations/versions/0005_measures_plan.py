@@ -131,7 +131,6 @@ def upgrade() -> None:
         ),
         sa.Column("enrolled_on", sa.Date(), nullable=True),
         sa.Column("ended_on", sa.Date(), nullable=True),
-        sa.Column("employed_on", sa.Date(), nullable=True),
         sa.Column("target_region_id", sa.Integer(), nullable=True),
         sa.Column("eligibility", sa.JSON(), nullable=False),
         sa.Column("evidence", sa.JSON(), nullable=False),
