@@ -75,7 +75,7 @@ def client(session: Session, staff: User, **fields: object):  # type: ignore[no-
 
 CSV = (
     "kind,title_kk,title_ru,provider,region_kato,skills,duration_months\n"
-    "short_training,1С бухгалтерия курсы,Курсы 1С: Бухгалтерия,Колледж №1,,1С: Бухгалтерия;Excel,2\n"
+    "short_training,1С курсы,Курсы 1С: Бухгалтерия,Колледж №1,,1С: Бухгалтерия;Excel,2\n"
     "bastau_business,Бастау Бизнес,Бастау Бизнес,Атамекен,,,\n"
 )
 
