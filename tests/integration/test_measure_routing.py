@@ -70,8 +70,9 @@ def test_a_skill_most_local_postings_ask_for_routes_to_the_course(app: Flask) ->
             duration_months=2,
         )
         person = a_seeker(
-            session, locality=a_locality(session), skills=["Excel"], desired_occupations=[ACCOUNTANT],
-            status=SeekerStatus.UNEMPLOYED, registered_on=date(2026, 9, 1),
+            session, locality=a_locality(session), skills=["Excel"],
+            desired_occupations=[ACCOUNTANT], status=SeekerStatus.UNEMPLOYED,
+            registered_on=date(2026, 9, 1),
         )  # fmt: skip
         session.commit()
         seeker_id = person.id
