@@ -71,6 +71,8 @@ class MeasureCourse(TimestampMixin, Base):
     title_ru: Mapped[str] = mapped_column(String(255))
     provider: Mapped[str] = mapped_column(String(255))
     region_id: Mapped[int] = mapped_column(ForeignKey("region.id"), index=True)
+    # the centre that keeps the entry (every centre of the region proposes it)
+    centre_id: Mapped[int | None] = mapped_column(ForeignKey("centre.id"), index=True)
     locality_id: Mapped[int | None] = mapped_column(ForeignKey("locality.id"))
     occupation_code: Mapped[str | None] = mapped_column(String(4))
     skills: Mapped[list[str]] = mapped_column(default=list)  # what the course teaches

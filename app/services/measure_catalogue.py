@@ -131,7 +131,7 @@ def staff_region(session: Session, staff: User) -> int | None:
 
 def add_course(session: Session, staff: User, form: Mapping[str, str]) -> MeasureCourse:
     data = parse_course(form, _regions(session), staff_region(session, staff))
-    course = MeasureCourse()
+    course = MeasureCourse(centre_id=staff.centre_id)
     _apply(course, data)
     session.add(course)
     session.flush()
@@ -192,7 +192,7 @@ def import_courses(session: Session, staff: User, text: str) -> list[MeasureCour
         raise ValidationFailed([FieldError("file", "no rows")])
     courses = []
     for data in parsed:
-        course = MeasureCourse()
+        course = MeasureCourse(centre_id=staff.centre_id)
         _apply(course, data)
         session.add(course)
         courses.append(course)

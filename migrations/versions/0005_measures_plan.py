@@ -41,6 +41,7 @@ def upgrade() -> None:
         sa.Column("title_ru", sa.String(length=255), nullable=False),
         sa.Column("provider", sa.String(length=255), nullable=False),
         sa.Column("region_id", sa.Integer(), nullable=False),
+        sa.Column("centre_id", sa.Integer(), nullable=True),
         sa.Column("locality_id", sa.Integer(), nullable=True),
         sa.Column("occupation_code", sa.String(length=4), nullable=True),
         sa.Column("skills", sa.JSON(), nullable=False),
@@ -52,6 +53,9 @@ def upgrade() -> None:
         sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("updated_at", sa.DateTime(timezone=True), nullable=False),
         sa.ForeignKeyConstraint(
+            ["centre_id"], ["centre.id"], name=op.f("fk_measure_course_centre_id_centre")
+        ),
+        sa.ForeignKeyConstraint(
             ["locality_id"], ["locality.id"], name=op.f("fk_measure_course_locality_id_locality")
         ),
         sa.ForeignKeyConstraint(
@@ -60,6 +64,9 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_measure_course")),
     )
     with op.batch_alter_table("measure_course", schema=None) as batch_op:
+        batch_op.create_index(
+            batch_op.f("ix_measure_course_centre_id"), ["centre_id"], unique=False
+        )
         batch_op.create_index(batch_op.f("ix_measure_course_kind"), ["kind"], unique=False)
         batch_op.create_index(
             batch_op.f("ix_measure_course_region_id"), ["region_id"], unique=False
@@ -313,5 +320,6 @@ def downgrade() -> None:
     with op.batch_alter_table("measure_course", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_measure_course_region_id"))
         batch_op.drop_index(batch_op.f("ix_measure_course_kind"))
+        batch_op.drop_index(batch_op.f("ix_measure_course_centre_id"))
 
     op.drop_table("measure_course")
