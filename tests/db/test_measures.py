@@ -15,11 +15,13 @@ from app.models import (
     MeasureCourse,
     MeasureKind,
     MeasureOutcome,
+    Placement,
     PlanItemKind,
     PlanItemStatus,
     Role,
     SeekerStatus,
     User,
+    VacancyKind,
 )
 from app.services.calendar import work_calendar
 from app.services.errors import FieldError, ValidationFailed
@@ -30,6 +32,7 @@ from app.services.family_plan import (
     overdue_plan_items,
     record_breach,
 )
+from app.services.figures import Scope, compute
 from app.services.measure_catalogue import add_course, import_courses
 from app.services.measure_referrals import (
     MeasureNotEligible,
@@ -174,3 +177,30 @@ def test_family_plan_breaches_halve_then_stop(session: Session, staff: User) -> 
     second = record_breach(session, staff, family, date(2026, 4, 20), note="не явилась")
     assert second.consequence.state == "stopped"
     assert family_standing(session, family, date(2026, 4, 21)).consequence.state == "stopped"
+
+
+def test_employed_after_short_training_figure(session: Session, staff: User) -> None:
+    course = add_course(
+        session,
+        staff,
+        {"kind": "short_training", "title_kk": "1С", "title_ru": "1С", "provider": "Колледж"},
+    )
+    people = [client(session, staff, first_name=f"Н{n}") for n in range(3)]
+    for n, person in enumerate(people):
+        referral = issue_measure_referral(
+            session, staff, person.id, MeasureKind.SHORT_TRAINING, TODAY, course_id=course.id
+        )
+        record_measure_outcome(session, staff, referral, MeasureOutcome.ENROLLED, TODAY)
+        if n < 2:  # the third one is still in training
+            record_measure_outcome(
+                session, staff, referral, MeasureOutcome.COMPLETED, date(2026, 5, 4)
+            )
+    # the first found a job after the course; the second had one only before it
+    session.add_all([
+        Placement(seeker_id=people[0].id, kind=VacancyKind.REGULAR, started_on=date(2026, 5, 20)),
+        Placement(seeker_id=people[1].id, kind=VacancyKind.REGULAR, started_on=date(2026, 2, 2)),
+    ])  # fmt: skip
+    session.flush()
+    scope = Scope(date(2026, 1, 1), date(2026, 12, 31), centre_id=staff.centre_id)
+    figure = compute(session, scope, today=date(2026, 12, 31)).shares["employed_after_training"]
+    assert (figure.total.count, figure.total.base) == (1, 2)
