@@ -39,8 +39,9 @@ from app.web.desk_clients_base import day, said
 from indexer import SearchUnavailable
 
 bp = Blueprint("measures", __name__)
-# The overdue list (desk_work) shows plan items through the measures' partial.
-bp.add_app_template_global(labels.plan_kind_label, "plan_kind_label")
+# Partials other areas include (the overdue list, "jobs for me") use these labels.
+for _name in ("plan_kind_label", "measure_label", "measure_outcome_label", "why_text"):
+    bp.add_app_template_global(getattr(labels, _name), _name)
 CSV_MAX_BYTES = 1_000_000
 NOTE_MAX = 1000
 STAFF_OUTCOMES = (
@@ -280,4 +281,4 @@ def outcome(measure_referral_id: int) -> ResponseReturnValue:
     return redirect(url_for("measures.referral", measure_referral_id=found.id), 303)
 
 
-from app.web import measures_family  # noqa: E402, F401  (its routes join the blueprint)
+from app.web import measures_family, measures_seeker  # noqa: E402, F401  (routes join the blueprint)
