@@ -47,6 +47,14 @@ class MeasureNotEligible(FieldError):
         self.decision = decision
 
 
+def current_profile(session: Session, seeker: Seeker) -> MeasureProfile:
+    """The person's measure facts, or the defaults (not added to the session) when none."""
+    found = session.execute(
+        select(MeasureProfile).where(MeasureProfile.seeker_id == seeker.id)
+    ).scalar_one_or_none()
+    return found or MeasureProfile(seeker_id=seeker.id, is_citizen=True)
+
+
 def measure_profile(session: Session, seeker: Seeker) -> MeasureProfile:
     """The person's measure facts row (created on first use, flushed)."""
     found = session.execute(
@@ -65,6 +73,47 @@ TRAINING = (
     MeasureKind.RETRAINING,
     MeasureKind.BASTAU,
 )
+
+
+PROFILE_FLAGS = (
+    "self_employed",
+    "being_laid_off",
+    "laid_off",
+    "school_leaver",
+    "in_hardship",
+    "district_centre",
+    "tax_registered",
+    "orphanage_leaver",
+    "is_citizen",
+)
+PROFILE_DATES = ("entrepreneurship_course_on", "certificate_on")
+
+
+def update_measure_profile(
+    session: Session,
+    staff: User,
+    seeker: Seeker,
+    flags: dict[str, bool],
+    dates: dict[str, date | None],
+    today: date,
+) -> MeasureProfile:
+    """Record what the measures' rules read about the person (flushed, audited)."""
+    for name, day in dates.items():
+        if name not in PROFILE_DATES:
+            raise FieldError(name, "unknown date field")
+        if day is not None and day > today:
+            raise FieldError(name, "a date in the past")
+    unknown = set(flags) - set(PROFILE_FLAGS)
+    if unknown:
+        raise FieldError(sorted(unknown)[0], "unknown field")
+    profile = measure_profile(session, seeker)
+    for name, value in flags.items():
+        setattr(profile, name, value)
+    for name, day in dates.items():
+        setattr(profile, name, day)
+    record(session, user=staff, action="measure_profile:edit", entity_type="seeker",
+           entity_id=seeker.id)  # fmt: skip
+    return profile
 
 
 def measure_facts(

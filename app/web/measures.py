@@ -25,11 +25,15 @@ from app.services.measure_catalogue import (
     set_active,
 )
 from app.services.measure_referrals import (
+    PROFILE_DATES,
+    PROFILE_FLAGS,
     MeasureNotEligible,
     centre_measure_referral,
+    current_profile,
     issue_measure_referral,
     record_measure_outcome,
     seeker_measure_referrals,
+    update_measure_profile,
 )
 from app.services.measure_routing import route_for
 from app.services.referrals import centre_seeker
@@ -184,6 +188,9 @@ def _client_page(
         view=view,
         unavailable=unavailable,
         referrals=seeker_measure_referrals(session, seeker.id),
+        profile=current_profile(session, seeker),
+        flags=PROFILE_FLAGS,
+        flag_label=labels.flag_label,
         kinds=list(MeasureKind),
         errors=errors or {},
         refusal=refusal,
@@ -232,6 +239,34 @@ def refer(seeker_id: int) -> ResponseReturnValue:
         return _client_page(user, seeker_id, errors_of(exc), 422)
     session.commit()
     return redirect(url_for("measures.referral", measure_referral_id=referral.id), 303)
+
+
+@bp.post("/desk/clients/<int:seeker_id>/measures/facts")
+@roles_required(Role.STAFF)
+def facts(seeker_id: int) -> ResponseReturnValue:
+    user = staff()
+    session = db_session()
+    try:
+        seeker = centre_seeker(session, user, seeker_id)
+    except FieldError:
+        abort(404)
+    form = request.form
+    try:
+        dates: dict[str, date | None] = {}
+        for name in PROFILE_DATES:
+            raw = form.get(name, "").strip()
+            try:
+                dates[name] = date.fromisoformat(raw) if raw else None
+            except ValueError:
+                raise FieldError(name, "a date as YYYY-MM-DD") from None
+        flags = {name: form.get(name) == "1" for name in PROFILE_FLAGS}
+        update_measure_profile(session, user, seeker, flags, dates, today())
+    except FieldError as exc:
+        session.rollback()
+        return _client_page(user, seeker_id, errors_of(exc), 422)
+    session.commit()
+    flash(_("The client's circumstances are saved."))
+    return redirect(url_for("measures.client", seeker_id=seeker_id) + "#facts", 303)
 
 
 def _referral_page(

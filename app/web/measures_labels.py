@@ -118,10 +118,31 @@ def why_text(code: str, values: Mapping[str, Any], regions: Mapping[str, Region]
     return code
 
 
+FLAGS = {
+    "self_employed": lazy_gettext("Self-employed"),
+    "being_laid_off": lazy_gettext("Being laid off (notice received)"),
+    "laid_off": lazy_gettext("Laid off by liquidation or staff cuts"),
+    "school_leaver": lazy_gettext("School leaver not admitted to further study"),
+    "in_hardship": lazy_gettext("In a difficult life situation"),
+    "district_centre": lazy_gettext("Lives in a district centre"),
+    "tax_registered": lazy_gettext("Registered with the tax authority"),
+    "orphanage_leaver": lazy_gettext("Orphanage leaver"),
+    "is_citizen": lazy_gettext("Citizen of Kazakhstan"),
+    "entrepreneurship_course_on": lazy_gettext("Bastau Business completed on"),
+    "certificate_on": lazy_gettext("Entrepreneurship certificate (other programme) issued on"),
+}
+
+
+def flag_label(name: str) -> str:
+    return str(FLAGS[name])
+
+
 def field_message(field: str, message: str) -> str:
     """A translated message for a field error (services speak English; the field and a word of
     the message decide the wording)."""
     simple = {
+        "entrepreneurship_course_on": _("Enter a past date as YYYY-MM-DD."),
+        "certificate_on": _("Enter a past date as YYYY-MM-DD."),
         "course_id": _("Choose an open course of this measure from the catalogue."),
         "target_region": _("Choose a region from the list."),
         "due_in_days": _("Enter from 1 to 130 working days."),

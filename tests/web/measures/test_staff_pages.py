@@ -12,7 +12,15 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app import extensions
-from app.models import Employer, Family, FamilyRole, MeasureReferral, PlanItem, Seeker
+from app.models import (
+    Employer,
+    Family,
+    FamilyRole,
+    MeasureReferral,
+    PlanItem,
+    Seeker,
+    SeekerStatus,
+)
 from app.services.vacancies import VacancyInput, create_vacancy
 from app.web import desk_work, measures
 from tests.web.conftest import People, SignIn, form_token
@@ -158,3 +166,28 @@ def test_family_plan_referral_to_the_missing_skill_course_and_breach(
     second = _post(client, f"/desk/families/{family_id}/breaches", plan, note="не явилась")
     assert second.status_code == 303
     assert "Көмек тоқтатылды" in client.get(plan + "?lang=kk").get_data(as_text=True)
+
+
+def test_circumstances_change_what_the_rules_allow(
+    app: Flask, client: FlaskClient, people: People, sign_in: SignIn
+) -> None:
+    with extensions.database(app).session() as session:
+        seeker = session.get(Seeker, people.seeker_id)
+        assert seeker is not None
+        seeker.status = SeekerStatus.UNEMPLOYED
+        session.commit()
+    sign_in(client, "staff")
+    page = f"/desk/clients/{people.seeker_id}/measures"
+    before = client.get(page + "?lang=ru").get_data(as_text=True)
+    assert "«Бастау Бизнес» для жителей сёл и районных центров" in before
+    saved = _post(client, page + "/facts", page, district_centre="1", tax_registered="1",
+                  entrepreneurship_course_on="2026-06-01", is_citizen="1")  # fmt: skip
+    assert saved.status_code == 303
+    after = client.get(page + "?lang=ru").get_data(as_text=True)
+    assert "Проживает в селе или районном центре" in after
+    assert "Пройдено обучение основам предпринимательства (01.06.2026)" in after
+    future = _post(client, page + "/facts", page, certificate_on="2027-01-01")
+    assert future.status_code == 422
+    assert "Введите прошедшую дату в формате ГГГГ-ММ-ДД." in future.get_data(as_text=True)
+    bad = _post(client, page + "/facts", page, certificate_on="вчера")
+    assert bad.status_code == 422
