@@ -6,7 +6,7 @@ with due dates in working days, their status, and breaches with the consequence 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
@@ -14,6 +14,8 @@ from sqlalchemy.orm import Session, selectinload
 from app.models import (
     ContractBreach,
     Family,
+    MeasureKind,
+    MeasureOutcome,
     MeasureReferral,
     PlanItem,
     PlanItemKind,
@@ -25,7 +27,13 @@ from app.services.audit import record
 from app.services.calendar import work_calendar
 from app.services.client_status import able_bodied
 from app.services.errors import FieldError
-from matching.rules import Consequence, breach_consequence, member_affected, params_for
+from matching.rules import (
+    Consequence,
+    add_months,
+    breach_consequence,
+    member_affected,
+    params_for,
+)
 
 DUE_DAYS_MAX = 130  # about six months of working days: the contract's term
 NOTE_MAX = 500
@@ -191,3 +199,62 @@ def overdue_plan_items(session: Session, centre_id: int, today: date) -> list[Ov
     ]
     found.sort(key=lambda o: (-o.days, o.item.due_on, o.item.id))
     return found
+
+
+_ITEM_FOR_MEASURE = {
+    MeasureKind.SHORT_TRAINING: PlanItemKind.TRAINING,
+    MeasureKind.TIPO: PlanItemKind.TRAINING,
+    MeasureKind.RETRAINING: PlanItemKind.TRAINING,
+    MeasureKind.BASTAU: PlanItemKind.BASTAU,
+    MeasureKind.ORIENTATION: PlanItemKind.ORIENTATION,
+}
+
+
+def plan_item_for_referral(
+    session: Session, referral: MeasureReferral, today: date
+) -> PlanItem | None:
+    """A referral of a family member under a running contract becomes an item of the family's
+    plan, due on the referral's report date (None when there is no such family or item kind)."""
+    seeker = referral.seeker
+    family = seeker.family
+    kind = _ITEM_FOR_MEASURE.get(referral.kind)
+    running = (
+        family is not None
+        and family.contract_from is not None
+        and (family.contract_to is None or family.contract_to >= today)
+    )
+    if kind is None or family is None or not running or not able_bodied(seeker, today):
+        return None
+    item = PlanItem(
+        family_id=family.id,
+        seeker_id=seeker.id,
+        kind=kind,
+        description=referral.course.title_ru if referral.course else None,
+        created_on=today,
+        due_on=referral.report_by,
+        status=PlanItemStatus.OPEN,
+        measure_referral_id=referral.id,
+        created_by_id=referral.issued_by_id,
+    )
+    session.add(item)
+    session.flush()
+    return item
+
+
+def follow_referral(session: Session, referral: MeasureReferral, today: date) -> None:
+    """Keep the linked open plan items in step: enrolment moves the due date to the course's
+    end; completion marks them done. Declining or dropping out is left for staff to judge."""
+    items = session.execute(
+        select(PlanItem).where(
+            PlanItem.measure_referral_id == referral.id, PlanItem.status == PlanItemStatus.OPEN
+        )
+    ).scalars()
+    course = referral.course
+    for item in items:
+        if referral.outcome is MeasureOutcome.COMPLETED:
+            item.status, item.done_on = PlanItemStatus.DONE, today
+        elif referral.outcome is MeasureOutcome.ENROLLED and course is not None:
+            if course.duration_months:
+                item.due_on = add_months(today, course.duration_months)
+            elif course.duration_days:
+                item.due_on = today + timedelta(days=course.duration_days)

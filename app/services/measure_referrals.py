@@ -26,6 +26,7 @@ from app.models import (
 from app.services.audit import record
 from app.services.calendar import work_calendar
 from app.services.errors import FieldError
+from app.services.family_plan import follow_referral, plan_item_for_referral
 from app.services.people import person_facts
 from app.services.referrals import REPORT_DAYS, centre_seeker
 from matching.rules import Decision, MeasureFacts, MeasureOffer, measure_eligibility
@@ -260,6 +261,7 @@ def issue_measure_referral(
     referral.seeker, referral.course, referral.target_region = seeker, course, target
     session.add(referral)
     session.flush()
+    plan_item_for_referral(session, referral, today)
     record(session, user=staff, action="measure_referral:issue", entity_type="measure_referral",
            entity_id=referral.id, seeker_id=seeker.id, kind=kind.value)  # fmt: skip
     return referral
@@ -303,6 +305,7 @@ def record_measure_outcome(
         referral.enrolled_on = today
     else:
         referral.ended_on = today
+    follow_referral(session, referral, today)
     record(session, user=user, action=f"measure_referral:{outcome.value}",
            entity_type="measure_referral", entity_id=referral.id)  # fmt: skip
 

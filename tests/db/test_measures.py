@@ -30,6 +30,7 @@ from app.services.family_plan import (
     close_plan_item,
     family_standing,
     overdue_plan_items,
+    plan_items,
     record_breach,
 )
 from app.services.figures import Scope, compute
@@ -204,3 +205,29 @@ def test_employed_after_short_training_figure(session: Session, staff: User) -> 
     scope = Scope(date(2026, 1, 1), date(2026, 12, 31), centre_id=staff.centre_id)
     figure = compute(session, scope, today=date(2026, 12, 31)).shares["employed_after_training"]
     assert (figure.total.count, figure.total.base) == (1, 2)
+
+
+def test_a_family_members_referral_joins_the_plan(session: Session, staff: User) -> None:
+    family = Family(centre_id=staff.centre_id, contract_from=date(2026, 2, 2))
+    session.add(family)
+    session.flush()
+    member = client(session, staff, family=family, birth_date=date(1990, 5, 1))
+    course = add_course(
+        session,
+        staff,
+        {"kind": "short_training", "title_kk": "Курс", "title_ru": "Курс 1С",
+         "provider": "Колледж", "duration_months": "2"},
+    )  # fmt: skip
+    referral = issue_measure_referral(
+        session, staff, member.id, MeasureKind.SHORT_TRAINING, TODAY, course_id=course.id
+    )
+    (item,) = plan_items(session, family.id)
+    assert (item.kind, item.due_on, item.description) == (
+        PlanItemKind.TRAINING,
+        referral.report_by,
+        "Курс 1С",
+    )
+    record_measure_outcome(session, staff, referral, MeasureOutcome.ENROLLED, TODAY)
+    assert item.due_on == date(2026, 5, 2)  # the course's two months
+    record_measure_outcome(session, staff, referral, MeasureOutcome.COMPLETED, date(2026, 5, 4))
+    assert (item.status, item.done_on) == (PlanItemStatus.DONE, date(2026, 5, 4))

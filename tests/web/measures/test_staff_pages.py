@@ -148,8 +148,13 @@ def test_family_plan_referral_to_the_missing_skill_course_and_breach(
     with extensions.database(app).session() as session:
         referral = session.get(MeasureReferral, rid)
         assert referral is not None and referral.outcome.value == "completed"
-        item = session.query(PlanItem).filter_by(family_id=family_id).one()
-        item_id = item.id
+        items = session.query(PlanItem).filter_by(family_id=family_id).order_by(PlanItem.id).all()
+        # the manual item, and the one the referral added, done when the course was completed
+        assert [(i.measure_referral_id, i.status.value) for i in items] == [
+            (None, "open"),
+            (rid, "done"),
+        ]
+        item_id = items[0].id
     # the item is overdue a week later, and a breach halves the assistance
     measures_today = date(2026, 12, 14)
     monkeypatch.setattr(measures, "today", lambda: measures_today)
