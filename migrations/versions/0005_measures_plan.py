@@ -1,7 +1,7 @@
 """measures catalogue, referrals, family plan
 
 Revision ID: 0005_measures
-Revises: 0004
+Revises: 0005_gaps
 Create Date: 2026-12-02 12:42:40
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_measures"
-down_revision: str | None = "0004"
+down_revision: str | None = "0005_gaps"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
