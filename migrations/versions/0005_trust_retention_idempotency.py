@@ -2,7 +2,7 @@
 idempotent_request (Idempotency-Key of vacancy postings)
 
 Revision ID: 0005_trust
-Revises: 0005_gaps
+Revises: 0005_measures
 Create Date: 2026-12-02 13:30:00
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0005_trust"
-down_revision: str | None = "0005_gaps"
+down_revision: str | None = "0005_measures"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
