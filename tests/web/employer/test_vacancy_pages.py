@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
@@ -21,6 +22,8 @@ from app.models import (
 )
 from tests.web.conftest import People, SignIn
 from tests.web.employer.helpers import found_ids, load, own_vacancy, post, vacancy_form
+
+pytestmark = pytest.mark.both_databases  # lower() on Cyrillic occupation names, counts
 
 NEW = "/employer/vacancies/new"
 
