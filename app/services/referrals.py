@@ -6,7 +6,6 @@ The API and the staff desk both issue and close referrals through these function
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -32,6 +31,7 @@ from app.services.errors import FieldError
 from app.services.people import person_facts, refused_suitable_offers
 from app.services.registration import record_referral_outcome
 from matching.calendar import WorkCalendar
+from matching.geo import distance_km
 from matching.rules import (
     REFUSED_SUITABLE_OFFERS,
     Decision,
@@ -72,16 +72,6 @@ class AlreadyReferred(FieldError):
             "vacancy_id", f"the person already has pending referral {referral_id} here"
         )
         self.referral_id = referral_id
-
-
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance (haversine)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 def worker_profile(seeker: Seeker, on: date, locality: Locality | None = None) -> WorkerProfile:
