@@ -8,7 +8,6 @@ within 3, deregistration after two refused suitable offers.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
@@ -32,6 +31,7 @@ from app.models import (
     VacancyStatus,
     WorkExperience,
 )
+from matching.geo import distance_km
 from matching.rules import (
     MISSED_CHECK_IN,
     NO_SHOW,
@@ -42,10 +42,10 @@ from matching.rules import (
     becomes_unemployed_on,
     programme_eligibility,
 )
-from matching.rules import EducationEntry as FactsEducation
 
 from .demo_common import Ctx, title_text
 from .demo_people import LEVEL_TEXT, Story, work_history
+from .people import experience_years, highest_education, person_facts
 from .referrals import assess_offer
 
 K = VacancyKind
@@ -161,16 +161,7 @@ def commute_ok(story: Story, listing: Listing) -> bool:
     if listing.remote:
         return True
     limit = story.seeker.max_commute_km or (30 if story.locality.is_urban else 50)
-    return _distance_km(*_where(story, listing)) <= limit
-
-
-def _distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371 * math.asin(math.sqrt(h))
+    return distance_km(*_where(story, listing)) <= limit
 
 
 def assess(story: Story, listing: Listing, on: date) -> tuple[bool, dict[str, Any]]:
@@ -178,27 +169,9 @@ def assess(story: Story, listing: Listing, on: date) -> tuple[bool, dict[str, An
     return assess_offer(story.seeker, listing.vacancy, on, locality=story.locality)
 
 
-def facts_for(story: Story, status: SeekerStatus | None, on: date) -> PersonFacts:
-    seeker = story.seeker
-    return PersonFacts(
-        birth_date=seeker.birth_date,
-        sex=seeker.sex.value,
-        status=status.value if status else None,
-        registered_on=seeker.registered_on,
-        disability_group=seeker.disability_group,
-        is_full_time_student=seeker.is_full_time_student,
-        is_student=seeker.is_student,
-        long_illness=seeker.long_illness,
-        receives_job_loss_payment=seeker.receives_job_loss_payment,
-        on_downtime=seeker.on_downtime,
-        is_rural=not story.locality.is_urban,
-        education=tuple(
-            FactsEducation(
-                level=e.level.value, specialty_code=e.specialty_code, graduated_on=e.graduated_on
-            )
-            for e in seeker.education
-        ),
-    )
+def facts_for(story: Story, status: SeekerStatus) -> PersonFacts:
+    """The person as the live rules read them (the same adapter), with ``status``."""
+    return person_facts(story.seeker, as_status=status, locality=story.locality)
 
 
 def may_take(story: Story, kind: VacancyKind, on: date, status: SeekerStatus) -> bool:
@@ -206,7 +179,7 @@ def may_take(story: Story, kind: VacancyKind, on: date, status: SeekerStatus) ->
     if kind == K.REGULAR:
         return True
     placement = PlacementFacts(kind=kind.value, in_specialty=True)
-    decision = programme_eligibility(facts_for(story, status, on), placement, on)
+    decision = programme_eligibility(facts_for(story, status), placement, on)
     return decision.allowed and not decision.not_obliged
 
 
@@ -726,10 +699,11 @@ class Teller:
 def _summary(story: Story, today: date) -> str:
     seeker = story.seeker
     kk = story.lang == "kk"
-    years = sum(((w.ended_on or today) - w.started_on).days for w in seeker.work_history) // 365
+    years = int(experience_years(seeker, today))
     skills = ", ".join(seeker.skills)
-    levels = [e for e in seeker.education if e.level in LEVEL_TEXT]
-    top = levels[-1] if levels else None
+    top = highest_education(seeker)
+    if top is not None and top.level not in LEVEL_TEXT:
+        top = None
     title = title_text(story.title, story.lang)
     if kk:
         parts = [

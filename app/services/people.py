@@ -1,4 +1,10 @@
-"""A seeker's record as the pure rules and the ranker see it."""
+"""The one adapter from a person's rows to what the rules, the ranker and the search
+documents need: facts (``person_facts``), the education level (the highest, whenever it was
+gained: ``highest_education``), years of experience, and the "jobs for me" profile.
+
+The live pages, the API, candidates, the CV index and the demo generator all go through it,
+so a person reads the same everywhere.
+"""
 
 from __future__ import annotations
 
@@ -7,8 +13,10 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from app.models import Referral, ReferralOutcome, Seeker, SeekerStatus
+from app.models import EducationEntry as Education
+from app.models import Locality, Referral, ReferralOutcome, Seeker, SeekerStatus
 from matching.ranking import SeekerProfile
+from matching.ranking.profile import education_rank
 from matching.rules import (
     CARE_CHILD,
     CARE_DISABLED_ADULT,
@@ -48,7 +56,18 @@ def refused_suitable_offers(session: Session, seeker_id: int) -> int:
     return int(session.execute(stmt).scalar_one())
 
 
-def person_facts(seeker: Seeker, refused_offers: int = 0) -> PersonFacts:
+def person_facts(
+    seeker: Seeker,
+    refused_offers: int = 0,
+    *,
+    as_status: SeekerStatus | None = None,
+    locality: Locality | None = None,
+) -> PersonFacts:
+    """The person as the rules read them. ``as_status`` asks "what if they had this status"
+    (the demo generator, before the status is recorded); ``locality`` stands in for a home
+    not yet loaded (rows not flushed)."""
+    status = as_status or seeker.status
+    locality = locality or seeker.locality
     last_deregistration = None
     for change in reversed(seeker.status_history):
         if change.status == SeekerStatus.DEREGISTERED:
@@ -57,7 +76,7 @@ def person_facts(seeker: Seeker, refused_offers: int = 0) -> PersonFacts:
     return PersonFacts(
         birth_date=seeker.birth_date,
         sex=seeker.sex.value,
-        status=seeker.status.value if seeker.status else None,
+        status=status.value if status else None,
         registered_on=seeker.registered_on,
         status_since=seeker.status_since,
         has_paid_work=seeker.has_paid_work,
@@ -68,7 +87,7 @@ def person_facts(seeker: Seeker, refused_offers: int = 0) -> PersonFacts:
         cares_for=_cares_for(seeker),
         receives_job_loss_payment=seeker.receives_job_loss_payment,
         on_downtime=seeker.on_downtime,
-        is_rural=bool(seeker.locality and not seeker.locality.is_urban),
+        is_rural=bool(locality and not locality.is_urban),
         suitable_offers_refused=refused_offers,
         last_deregistration=last_deregistration,
         education=tuple(
@@ -83,7 +102,19 @@ def person_facts(seeker: Seeker, refused_offers: int = 0) -> PersonFacts:
     )
 
 
-def _experience_years(seeker: Seeker, today: date) -> float:
+def highest_education(seeker: Seeker) -> Education | None:
+    """The entry with the highest level (a 2015 degree outranks a 2020 vocational course)."""
+    levels = [e for e in seeker.education if education_rank(e.level.value) is not None]
+    return max(levels, key=lambda e: education_rank(e.level.value) or 0, default=None)
+
+
+def education_level(seeker: Seeker) -> str | None:
+    highest = highest_education(seeker)
+    return highest.level.value if highest else None
+
+
+def experience_years(seeker: Seeker, today: date) -> float:
+    """Years of work on record (a job still held counts up to ``today``)."""
     days = sum(max(((w.ended_on or today) - w.started_on).days, 0) for w in seeker.work_history)
     return round(days / 365.25, 1)
 
@@ -91,8 +122,7 @@ def _experience_years(seeker: Seeker, today: date) -> float:
 def seeker_profile(seeker: Seeker, today: date, person: PersonFacts | None = None) -> SeekerProfile:
     """What the ranker knows about a registered person (their CV text included)."""
     locality = seeker.locality
-    levels = [e for e in seeker.education if e.level is not None]
-    highest = max(levels, key=lambda e: _LEVEL_ORDER.index(e.level.value), default=None)
+    highest = highest_education(seeker)
     cv = seeker.cv
     text_parts = [cv.title, cv.summary] if cv else []
     text_parts += [w.position for w in seeker.work_history]
@@ -105,7 +135,7 @@ def seeker_profile(seeker: Seeker, today: date, person: PersonFacts | None = Non
         specialty_names=tuple(e.specialty_name for e in seeker.education if e.specialty_name),
         education_level=highest.level.value if highest else None,
         graduated_on=highest.graduated_on if highest else None,
-        experience_years=_experience_years(seeker, today),
+        experience_years=experience_years(seeker, today),
         lat=locality.lat if locality else None,
         lon=locality.lon if locality else None,
         region_kato=locality.region.kato if locality else None,
@@ -116,6 +146,3 @@ def seeker_profile(seeker: Seeker, today: date, person: PersonFacts | None = Non
         birth_date=seeker.birth_date,
         person=person,
     )
-
-
-_LEVEL_ORDER = ["none", "secondary", "tipo", "post_secondary", "higher", "postgraduate"]
