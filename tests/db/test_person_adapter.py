@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from app.demo import fill_demo
 from app.models import (
     Cv,
     CvVisibility,
@@ -20,7 +21,6 @@ from app.models import (
     WorkExperience,
 )
 from app.search.documents import load_cv_documents
-from app.services.demo import fill_demo
 from app.services.people import person_facts, seeker_profile
 from indexer import CvDocument
 from matching.rules import PlacementFacts, programme_eligibility

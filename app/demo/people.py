@@ -1,7 +1,7 @@
 """Demo people: identities with valid IINs, households, education, work history, flags.
 
 Who a person is (age, schooling, trade) is decided here; what happened to them at the centre
-(status history, referrals, placements) is told in ``demo_story``.
+(status history, referrals, placements) is told in ``story``.
 """
 
 from __future__ import annotations
@@ -25,9 +25,10 @@ from matching.iin import make_iin
 from matching.rules.dates import add_years, age_in_years
 from matching.rules.params import params_for
 
-from .demo_common import REGION_PAY, Ctx, Person, round_to, slug, title_text
-from .demo_jobs import JOBS, JOBS_BY_KEY, NAME_ROOTS, SECTOR_WORDS, Job, Title
-from .demo_names import INSTITUTIONS, KAZAKH_SURNAMES, RURAL_STREETS, RUSSIAN_SURNAMES, STREETS
+from .common import REGION_PAY, Ctx, Person, round_to, slug, title_text
+from .jobs import NAME_ROOTS, SECTOR_WORDS, Job, Title
+from .jobs_data import JOBS, JOBS_BY_KEY
+from .names import INSTITUTIONS, KAZAKH_SURNAMES, RURAL_STREETS, RUSSIAN_SURNAMES, STREETS
 
 E = EducationLevel
 STATUS_SHARES: dict[SeekerStatus | None, float] = {

@@ -31,6 +31,8 @@ from app.models import (
     VacancyStatus,
     WorkExperience,
 )
+from app.services.people import experience_years, highest_education, person_facts
+from app.services.referrals import assess_offer
 from matching.geo import distance_km
 from matching.rules import (
     MISSED_CHECK_IN,
@@ -43,10 +45,8 @@ from matching.rules import (
     programme_eligibility,
 )
 
-from .demo_common import Ctx, title_text
-from .demo_people import LEVEL_TEXT, Story, work_history
-from .people import experience_years, highest_education, person_facts
-from .referrals import assess_offer
+from .common import Ctx, title_text
+from .people import LEVEL_TEXT, Story, work_history
 
 K = VacancyKind
 R = ReferralOutcome
