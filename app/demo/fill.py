@@ -44,8 +44,9 @@ from app.services.reference_data import load_all
 
 from . import hh
 from .common import DEMO_DOMAIN, DEMO_PASSWORD, Ctx
+from .households import plan_slots
 from .orgs import employer_count, make_centres, make_employers
-from .people import Story, make_people, plan_slots
+from .people import Story, make_people
 from .story import Teller
 from .vacancies import K, kinds_in_order, make_vacancies, set_timing, statuses_in_order
 
