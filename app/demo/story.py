@@ -240,6 +240,11 @@ class Teller(Events):
         self.change(story, SeekerStatus.UNEMPLOYED, unemployed_on, NO_WORK_FOUND, consultant)
         if not may_take(story, kind, began, SeekerStatus.UNEMPLOYED):
             kind = K.SOCIAL_JOB
+        if not may_take(story, kind, began, SeekerStatus.UNEMPLOYED):
+            # Excused from active measures (a carer, say): no programme, a job found directly.
+            self._hire(story, K.REGULAR, permanent, reg, consultant)
+            self._applications(story, reg)
+            return
         stays = rng.random() < 0.7
         self.change(story, SeekerStatus.EMPLOYED, began, PROGRAMME, consultant)
         listing = self.listings.find(story, began, {kind})
