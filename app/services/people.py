@@ -1,6 +1,7 @@
 """The one adapter from a person's rows to what the rules, the ranker and the search
 documents need: facts (``person_facts``), the education level (the highest, whenever it was
-gained: ``highest_education``), years of experience, and the "jobs for me" profile.
+gained: ``highest_education``), years of experience, the "jobs for me" profile
+(``seeker_profile``) and the person's side of "suitable work" (``worker_profile``).
 
 The live pages, the API, candidates, the CV index and the demo generator all go through it,
 so a person reads the same everywhere.
@@ -25,6 +26,7 @@ from matching.rules import (
     Deregistration,
     EducationEntry,
     PersonFacts,
+    WorkerProfile,
 )
 
 # Without a recorded kind, the "carer" flag alone stands for a duty that always excuses the
@@ -145,4 +147,22 @@ def seeker_profile(seeker: Seeker, today: date, person: PersonFacts | None = Non
         languages=tuple(seeker.languages),
         birth_date=seeker.birth_date,
         person=person,
+    )
+
+
+def worker_profile(seeker: Seeker, on: date, locality: Locality | None = None) -> WorkerProfile:
+    """The person's side of "suitable work": trades, health, last wage, schedules, place."""
+    locality = locality or seeker.locality
+    past = [w for w in seeker.work_history if w.ended_on is not None and w.ended_on <= on]
+    last = max(past, key=lambda w: w.ended_on or w.started_on) if past else None
+    own = [*seeker.desired_occupations, *(w.occupation_code for w in past if w.occupation_code)]
+    return WorkerProfile(
+        occupation_codes=tuple(dict.fromkeys(own)),
+        specialty_codes=tuple(e.specialty_code for e in seeker.education if e.specialty_code),
+        no_hazardous_work=seeker.health_restrictions is not None,
+        disability_group=seeker.disability_group,
+        previous_wage=last.last_wage if last else None,
+        previous_job_ended_on=last.ended_on if last else None,
+        schedules=tuple(seeker.desired_schedules),
+        is_rural=bool(locality and not locality.is_urban),
     )
