@@ -211,12 +211,6 @@ def _apply(seeker: Seeker, data: ClientData) -> None:
         seeker.education.append(EducationEntry(level=data.education))
 
 
-def highest_education(seeker: Seeker) -> EducationLevel | None:
-    order = list(EducationLevel)
-    levels = [e.level for e in seeker.education]
-    return max(levels, key=order.index) if levels else None
-
-
 def visible(user: User, seeker: Seeker) -> bool:
     """By plain id, staff see their own centre's clients; admins see everyone."""
     if user.role == Role.ADMIN:

@@ -85,7 +85,9 @@ def test_an_unknown_occupation_code_is_refused(app: Flask, as_: Call, world: Wor
 def test_the_default_secret_key_is_refused_outside_debug_and_tests(
     settings: Settings, database: Database
 ) -> None:
-    production = settings.with_overrides(testing=False, secret_key=Settings().secret_key)
+    production = settings.with_overrides(
+        testing=False, secret_key=Settings().secret_key, password_hash_cost="production"
+    )
     with pytest.raises(SettingsError, match="SECRET_KEY"):
         create_app(production)
     create_app(production.with_overrides(debug=True))

@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.demo import fill_demo
 from app.models import ContractBreach, MeasureCourse, MeasureOutcome, MeasureReferral, PlanItem
-from app.services.demo import fill_demo
 from app.services.figures import Scope, compute
 
 TODAY = date(2026, 3, 16)

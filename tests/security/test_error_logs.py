@@ -39,7 +39,11 @@ CLEAN_UP = {
 @pytest.fixture
 def production_app(settings: Settings, database: Database) -> Iterator[Flask]:
     """The app as deployed (not testing, not debug), with inserts into ``seeker`` failing."""
-    app = create_app(settings.with_overrides(testing=False, secret_key="a-real-secret-" * 3))
+    app = create_app(
+        settings.with_overrides(
+            testing=False, secret_key="a-real-secret-" * 3, password_hash_cost="production"
+        )
+    )
     dialect = database.engine.dialect.name
     with database.engine.begin() as conn:
         for statement in FAILING[dialect]:
