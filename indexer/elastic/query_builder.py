@@ -20,7 +20,7 @@ re-sorts its candidates.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -114,7 +114,9 @@ def _alternative(field: str, boost: float, terms: tuple[str, ...]) -> Body:
     return {"match_phrase": {field: {"query": " ".join(terms), "boost": boost}}}
 
 
-def text_clause(positions: Positions, match: str = "most") -> Body | None:
+def text_clause(
+    positions: Positions, match: str = "most", fields: Mapping[str, float] = TEXT_BOOSTS
+) -> Body | None:
     """Per position a ``bool.should`` over its alternatives in every ``TEXT_BOOSTS`` field;
     ``minimum_should_match`` of the positions required. ``None`` when nothing is left to match."""
     if not positions:
@@ -125,7 +127,7 @@ def text_clause(positions: Positions, match: str = "most") -> Body | None:
                 "should": [
                     _alternative(field, boost, alternative)
                     for alternative in alternatives
-                    for field, boost in TEXT_BOOSTS.items()
+                    for field, boost in fields.items()
                 ],
                 "minimum_should_match": 1,
             }
@@ -148,7 +150,7 @@ def match_query(doc_type: DocType, query: SearchQuery, positions: Positions) -> 
     """Filters plus the text (the native Russian field only scores: it is optional beside the
     required analysed-terms clause, and absent when the text analyses to nothing)."""
     parts: dict[str, Any] = dict(filter_parts(doc_type, query.filters, query.geo))
-    text = text_clause(positions, query.text_match.value)
+    text = text_clause(positions, query.text_match.value, query.searched_fields)
     if text is not None:
         parts["must"] = [text]
         parts["should"] = [native_clause(query.text)]
@@ -281,8 +283,8 @@ def hybrid_text_body(doc_type: DocType, query: SearchQuery, positions: Positions
         "query": match_query(doc_type, query, positions),
         "sort": sort_clauses(Sort.RELEVANCE, query.geo),
         "from": 0,
-        "size": query.knn_candidates,
-        "track_total_hits": False,
+        "size": query.text_candidates,
+        "track_total_hits": True,
         "_source": False,
     }
     return _returned(body, query, sort_values=True)
@@ -298,7 +300,7 @@ def union_body(
 ) -> Body:
     """Total and facets of a hybrid search: text matches or kNN candidates, filtered."""
     either: list[Body] = []
-    text = text_clause(positions, query.text_match.value)
+    text = text_clause(positions, query.text_match.value, query.searched_fields)
     if text is not None:
         either.append(text)
     if knn_ids:
