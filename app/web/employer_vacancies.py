@@ -22,6 +22,7 @@ from app.models import (
     VacancySource,
     VacancyStatus,
 )
+from app.search.find import SearchUnavailable
 from app.services.applications import EMPLOYER_STATUSES, NoApplication, set_status
 from app.services.candidates import Candidate, candidates_for_vacancy
 from app.services.employer_account import employer_referrals, own_vacancy, vacancy_applications
@@ -31,7 +32,6 @@ from app.web import employer_forms as forms
 from app.web.access import current_user, roles_required
 from app.web.employer_explain import candidate_notes
 from app.web.i18n import current_language
-from indexer import SearchUnavailable
 from matching.rules.params import params_for
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -178,6 +180,8 @@ def test_hybrid_relevance_set_keeps_to_title_matches_and_near_neighbours(
     assert result.text_total == 2
     assert set(ids(result)) == {1, 2, 4}  # 4: cosine 0.958, within 0.1 of the best
     assert result.total == 3 and result.facets["kind"][0].count == 3
+    floor = replace(strict, knn_floor=None, knn_min_similarity=0.97)
+    assert set(ids(engine.search(V, floor))) == {1, 2}
     weighted = engine.search(
         V, SearchQuery(text="бухгалтер", vector=unit(1), mode=Mode.HYBRID, fusion=Fusion.WEIGHTED)
     )
