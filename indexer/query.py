@@ -199,11 +199,13 @@ class SearchQuery:
     text_match: TextMatch = TextMatch.MOST
     # Hybrid-mode options. ``text_fields``: the text fields that may match (default: all of
     # ``TEXT_BOOSTS``). ``knn_floor``: keep only kNN candidates whose cosine similarity is
-    # within this much of the best one's (the rest are not counted, faceted or fused).
+    # within this much of the best one's (the rest are not counted, faceted or fused);
+    # ``knn_min_similarity``: an absolute floor (both apply when both are given).
     text_fields: tuple[str, ...] = ()
     fusion: Fusion = Fusion.RRF
     text_weight: float = 0.5
     knn_floor: float | None = None
+    knn_min_similarity: float | None = None
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -234,6 +236,8 @@ class SearchQuery:
             raise ValueError("text_weight: must be in [0, 1]")
         if self.knn_floor is not None and not 0.0 <= self.knn_floor <= 2.0:
             raise ValueError("knn_floor: must be in [0, 2]")
+        if self.knn_min_similarity is not None and not -1.0 <= self.knn_min_similarity <= 1.0:
+            raise ValueError("knn_min_similarity: must be in [-1, 1]")
 
     def check_for(self, doc_type: DocType) -> None:
         """Raise ``ValueError`` for facets or filters that ``doc_type`` does not have."""

@@ -53,7 +53,8 @@ def vector(doc_type: DocType, query: SearchQuery, send: Send) -> Outcome:
 
 
 def hybrid(doc_type: DocType, query: SearchQuery, positions: qb.Positions, send: Send) -> Outcome:
-    """The kNN floor (``knn_floor``) is applied here, to the candidates the server returned."""
+    """The kNN floors (``knn_floor``, ``knn_min_similarity``) are applied here, to the
+    candidates the server returned."""
     text_body, knn_body = qb.hybrid_bodies(doc_type, query, positions)
     text_response = send(text_body)
     text_list = results.candidates(text_response, sort=query.sort, text_ranks_from=1)
@@ -61,6 +62,8 @@ def hybrid(doc_type: DocType, query: SearchQuery, positions: qb.Positions, send:
     if query.knn_floor is not None and knn_list:
         best = knn_list[0].score
         knn_list = [c for c in knn_list if c.score >= best - query.knn_floor]
+    if query.knn_min_similarity is not None:
+        knn_list = [c for c in knn_list if c.score >= query.knn_min_similarity]
     fused = results.ordered(results.fuse(text_list, knn_list, query), query.sort)
     union = send(qb.union_body(doc_type, query, positions, [c.id for c in knn_list]))
     return (

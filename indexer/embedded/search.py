@@ -238,6 +238,8 @@ class QueryRunner:
         top = top[np.argsort(-sims[top], kind="stable")]
         if query.knn_floor is not None:
             top = top[sims[top] >= sims[top[0]] - query.knn_floor]
+        if query.knn_min_similarity is not None:
+            top = top[sims[top] >= query.knn_min_similarity]
         top_addrs = [addrs[int(i)] for i in top]
         ids = self._ids(top_addrs)
         return [
