@@ -12,7 +12,13 @@ from app.api.present import detail, load_vacancies, summary
 from app.api.problems import ApiProblem, field_problem
 from app.api.ratelimit import check_anonymous
 from app.api.registry import Call, operation
-from app.api.schemas import FacetValue, VacancyDetail, VacancyPage, VacancySearch
+from app.api.schemas import (
+    FacetValue,
+    QueryPlace,
+    VacancyDetail,
+    VacancyPage,
+    VacancySearch,
+)
 from app.extensions import db_session, indexing
 from app.models import Role, User, Vacancy, VacancyStatus
 from app.search.find import find_vacancies
@@ -81,6 +87,9 @@ def search_vacancies(call: Call) -> ResponseReturnValue:
             name: [FacetValue(value=c.value, count=c.count) for c in counts]
             for name, counts in found.facets.items()
         },
+        corrected=found.corrected,
+        places=[QueryPlace(kato=p.kato, level=p.level, name=p.name) for p in found.places],
+        place_fallback=found.place_fallback,
     )
     return page.model_dump(mode="json")
 

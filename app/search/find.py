@@ -12,13 +12,22 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from app.models import Vacancy
-from app.search.retrieval import run_query
+from app.search.retrieval import plan_for, run_query
 from app.search.services import IndexingServices
 from app.search.vacancy_query import VacancyQuery
 from indexer import FacetCount, Hit, SearchUnavailable
 from indexer.query import MAX_WINDOW
+from matching.query import Place
 
-__all__ = ["FacetCount", "Found", "FoundVacancy", "SearchUnavailable", "find_vacancies"]
+__all__ = [
+    "FacetCount",
+    "Found",
+    "FoundVacancy",
+    "Place",
+    "SearchUnavailable",
+    "find_vacancies",
+    "load_rows",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,13 +43,17 @@ class FoundVacancy:
 @dataclass(frozen=True)
 class Found:
     """One page of results. ``query`` is the query that ran (its page clamped when asked);
-    ``hybrid`` says whether the query's embedding took part."""
+    ``hybrid`` says whether the query's embedding took part; the rest is what was understood
+    from the text (``app.search.retrieval``)."""
 
     query: VacancyQuery
     items: list[FoundVacancy]
     total: int
     facets: dict[str, list[FacetCount]] = field(default_factory=dict)
     hybrid: bool = False
+    places: tuple[Place, ...] = ()  # named in the text: searched there
+    corrected: str | None = None  # the text as corrected ("showing results for")
+    place_fallback: bool = False  # nothing there: searched everywhere, nearest shown first
 
     @property
     def pages(self) -> int:
@@ -80,12 +93,23 @@ def find_vacancies(
 ) -> Found:
     """Run ``query`` and load its page's rows. ``clamp_page``: a page past the last one shows
     the last page instead (the page's ``?page=9999``). Raises ``SearchUnavailable``."""
-    vectors = services.query_vectors if query.text else None
-    vector = vectors.vector(query.text) if vectors is not None else None
-    result = run_query(services.engine, query, vector)
-    if clamp_page and result.total and query.offset >= result.total:
-        query = query.at_page(-(-min(result.total, MAX_WINDOW) // query.limit))
-        result = run_query(services.engine, query, vector)
+    plan = plan_for(query)
+    vectors = services.query_vectors if plan.text else None
+    vector = vectors.vector(plan.text) if vectors is not None else None
+    found = run_query(services.engine, query, vector, plan=plan)
+    total = found.result.total
+    if clamp_page and total and query.offset >= total:
+        query = query.at_page(-(-min(total, MAX_WINDOW) // query.limit))
+        found = run_query(services.engine, query, vector, plan=plan)
+    result = found.result
     rows = load_rows(session, [h.id for h in result.hits])
-    items = [FoundVacancy(rows[h.id], h) for h in result.hits if h.id in rows]
-    return Found(query, items, result.total, result.facets, hybrid=vector is not None)
+    return Found(
+        query,
+        [FoundVacancy(rows[h.id], h) for h in result.hits if h.id in rows],
+        result.total,
+        result.facets,
+        hybrid=vector is not None,
+        places=plan.places,
+        corrected=plan.corrected,
+        place_fallback=found.place_fallback,
+    )

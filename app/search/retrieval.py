@@ -1,4 +1,11 @@
-"""How a ``VacancyQuery`` is run against the engine: text only, or hybrid when the encoder is on.
+"""How a ``VacancyQuery`` is run against the engine: the query understood, then text only, or
+hybrid when the encoder is on.
+
+Understanding (``matching.query.parse_query``): a place named in the text (``водитель
+Алматы``, ``esepshi Qaraghandy``) leaves the text and becomes a region or locality filter,
+unless the person chose one; when nothing is found there, the search runs everywhere with
+distances from that place (``Retrieved.place_fallback``), so the answer is never empty just
+because the place has none.
 
 Hybrid search fuses two lists under the same filters: the text matches (BM25) and the nearest
 passages to the query's embedding (kNN). What counts as *found* (the total, the facet counts,
@@ -18,11 +25,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime
+from typing import Any
 
+from app.search.places import gazetteer
 from app.search.vacancy_query import VacancyQuery
-from indexer import DocType, Fusion, Mode, SearchEngine, SearchResult, Sort
+from indexer import DocType, Fusion, GeoFilter, Mode, SearchEngine, SearchResult, Sort
 from indexer.documents import Vector
 from indexer.query import MAX_LIMIT
+from matching.query import Place, parse_query
 
 STRONG_FIELDS = ("title", "skills_text")
 KNN_CANDIDATES = 100
@@ -40,25 +50,71 @@ class HybridSettings:
     knn_candidates: int = KNN_CANDIDATES
     knn_floor: float | None = KNN_FLOOR
     strong_fields: tuple[str, ...] = STRONG_FIELDS
+    places: bool = True  # read places out of the text
 
 
 DEFAULT = HybridSettings()
 
 
-def run_query(
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What the query's text asks for: ``text`` to search (places taken out), the ``places``
+    named, and ``corrected`` (the query as corrected, for "showing results for")."""
+
+    text: str
+    places: tuple[Place, ...] = ()
+    corrected: str | None = None
+
+    def place_filter(self, query: VacancyQuery) -> dict[str, tuple[str, ...]]:
+        """Filter changes for the places named (none when the person chose a place filter)."""
+        if not self.places or query.region or query.locality:
+            return {}
+        regions = tuple(dict.fromkeys(p.kato for p in self.places if p.level == "region"))
+        localities = tuple(dict.fromkeys(p.kato for p in self.places if p.level != "region"))
+        return {"region_katos": regions, "locality_katos": localities}
+
+    def origin(self) -> GeoFilter | None:
+        for place in self.places:
+            if place.lat is not None and place.lon is not None:
+                return GeoFilter(place.lat, place.lon)
+        return None
+
+
+@dataclass(frozen=True, slots=True)
+class Retrieved:
+    result: SearchResult
+    plan: Plan
+    place_fallback: bool = False  # nothing in the place named: searched everywhere
+
+
+def plan_for(query: VacancyQuery, hybrid: HybridSettings = DEFAULT) -> Plan:
+    if not query.text or not hybrid.places:
+        return Plan(query.text)
+    parsed = parse_query(query.text, gazetteer())
+    return Plan(parsed.text.strip(), parsed.places, parsed.corrected)
+
+
+def _engine_search(
     engine: SearchEngine,
     query: VacancyQuery,
+    plan: Plan,
     vector: Vector | None,
-    hybrid: HybridSettings = DEFAULT,
+    hybrid: HybridSettings,
     *,
+    filters: dict[str, Any],
+    geo: GeoFilter | None = None,
     min_similarity: float | None = None,
 ) -> SearchResult:
-    """The engine's result for ``query``; hybrid when there is text and a query vector.
-    ``min_similarity`` replaces the relative kNN floor by an absolute one (alerts)."""
-    if vector is None or not query.text:
-        return engine.search(DocType.VACANCIES, query.search_query())
+    base = query.search_query(
+        text=plan.text, filters=query.filters(**filters), geo=geo, knn_candidates=1
+    )
+    if vector is None or not plan.text:
+        return engine.search(DocType.VACANCIES, base)
     search = replace(
-        query.search_query(vector=vector, mode=Mode.HYBRID, knn_candidates=hybrid.knn_candidates),
+        base,
+        vector=vector,
+        mode=Mode.HYBRID,
+        knn_candidates=hybrid.knn_candidates,
         fusion=hybrid.fusion,
         text_weight=hybrid.text_weight,
         knn_floor=hybrid.knn_floor if min_similarity is None else None,
@@ -70,6 +126,37 @@ def run_query(
     return result
 
 
+def run_query(
+    engine: SearchEngine,
+    query: VacancyQuery,
+    vector: Vector | None,
+    hybrid: HybridSettings = DEFAULT,
+    *,
+    plan: Plan | None = None,
+    min_similarity: float | None = None,
+) -> Retrieved:
+    """The engine's result for ``query`` (``vector``: the embedding of ``plan.text``, None for
+    text only). ``min_similarity`` replaces the relative kNN floor by an absolute one."""
+    plan = plan or plan_for(query, hybrid)
+    place = plan.place_filter(query)
+    result = _engine_search(
+        engine, query, plan, vector, hybrid, filters=place, min_similarity=min_similarity
+    )
+    if result.total or not place:
+        return Retrieved(result, plan)
+    everywhere = _engine_search(
+        engine,
+        query,
+        plan,
+        vector,
+        hybrid,
+        filters={},
+        geo=query.geo() or plan.origin(),
+        min_similarity=min_similarity,
+    )
+    return Retrieved(everywhere, plan, place_fallback=True)
+
+
 def new_matches(
     engine: SearchEngine,
     query: VacancyQuery,
@@ -78,28 +165,33 @@ def new_matches(
     hybrid: HybridSettings = DEFAULT,
 ) -> SearchResult:
     """What ``query`` finds among the postings published after ``since`` (a saved search's
-    alert), at most ``MAX_LIMIT`` of them, newest first.
+    alert), at most ``MAX_LIMIT`` of them, newest first; ``vector`` as in ``run_query``.
 
     A posting found only by its embedding must be as near to the query as the search's own
     kNN floor allows over *all* postings: a quiet day's three new postings are not news to a
-    cook just because one of them is the least far from "повар".
+    cook just because one of them is the least far from "повар". The place named in the text
+    is a filter here, with no fallback: an alert is about that place.
     """
+    plan = plan_for(query, hybrid)
     window = replace(query, published_since=since, sort=Sort.DATE, limit=MAX_LIMIT, offset=0)
-    if vector is None or not query.text:
-        return engine.search(DocType.VACANCIES, window.search_query())
-    best = engine.search(
-        DocType.VACANCIES,
-        query.search_query(
-            vector=vector,
-            mode=Mode.VECTOR,
-            sort=Sort.RELEVANCE,
-            facets=(),
-            limit=1,
-            offset=0,
-            knn_candidates=1,
-        ),
-    )
-    if not best.hits:
-        return SearchResult(hits=[], total=0)
-    floor = best.hits[0].score - (hybrid.knn_floor or 0.0)
-    return run_query(engine, window, vector, hybrid, min_similarity=max(-1.0, floor))
+    place = plan.place_filter(query)
+    floor = None
+    if vector is not None and plan.text:
+        best = engine.search(
+            DocType.VACANCIES,
+            query.search_query(
+                text="",
+                filters=query.filters(**place),
+                vector=vector,
+                mode=Mode.VECTOR,
+                sort=Sort.RELEVANCE,
+                facets=(),
+                limit=1,
+                offset=0,
+                knn_candidates=1,
+            ),
+        )
+        if not best.hits:
+            return SearchResult(hits=[], total=0)
+        floor = max(-1.0, best.hits[0].score - (hybrid.knn_floor or 0.0))
+    return _engine_search(engine, window, plan, vector, hybrid, filters=place, min_similarity=floor)

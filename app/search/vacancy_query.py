@@ -206,15 +206,17 @@ class VacancyQuery:
         limit: int | None = None,
         offset: int | None = None,
         knn_candidates: int = 100,
+        geo: GeoFilter | None = None,
     ) -> SearchQuery:
         """The engine query; arguments override what this query says (retrieval stages)."""
+        geo = geo or self.geo()
         sort = self.sort if sort is None else sort
-        if sort is Sort.DISTANCE and not self.has_place:
+        if sort is Sort.DISTANCE and geo is None:
             sort = Sort.RELEVANCE
         return SearchQuery(
             text=self.text if text is None else text,
             filters=self.filters() if filters is None else filters,
-            geo=self.geo(),
+            geo=geo,
             sort=sort,
             facets=self.facets if facets is None else facets,
             vector=vector,

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Notification, SavedSearch, User, Vacancy
 from app.search.find import SearchUnavailable
-from app.search.retrieval import new_matches
+from app.search.retrieval import new_matches, plan_for
 from app.search.services import IndexingServices
 from app.search.vacancy_params import Params, clean_params, search_url
 from app.search.vacancy_query import VacancyQuery, place_of
@@ -160,8 +160,9 @@ def _new_ids(
     """Vacancies published in ``(checked_at, now]`` that the search finds, and how many."""
     params = saved.params
     query = VacancyQuery.from_params(params, place=place_of(session, params), now=now)
-    vectors = services.query_vectors if query.text else None
-    vector = vectors.vector(query.text) if vectors is not None else None
+    text = plan_for(query).text
+    vectors = services.query_vectors if text else None
+    vector = vectors.vector(text) if vectors is not None else None
     result = new_matches(services.engine, query, vector, saved.checked_at)
     ids = [h.id for h in result.hits]
     if not ids:

@@ -3,6 +3,7 @@ facet counts beside the filter options, and pages of results (``app.search.find_
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from urllib.parse import urlencode
 
 from flask import Blueprint, render_template, request
@@ -13,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.extensions import db_session, indexing
 from app.models import Locality, Occupation, Region, Role
-from app.search.find import SearchUnavailable, find_vacancies
+from app.search.find import Place, SearchUnavailable, find_vacancies
 from app.search.vacancy_params import ParamError
 from app.search.vacancy_query import Sort, VacancyQuery, page_query
 from app.services.applications import own_seeker
@@ -69,6 +70,16 @@ def with_home_place(session: Session, query: VacancyQuery) -> VacancyQuery:
     return query.with_default_place(locality.kato, locality.lat, locality.lon, sort)
 
 
+def _place_names(
+    named: Sequence[Place], regions: list[Region], localities: dict[int, list[Locality]]
+) -> str:
+    """The places understood from the text, by their names in the page's language."""
+    lang = current_language()
+    names = {r.kato: r.name(lang) for r in regions}
+    names |= {loc.kato: loc.name(lang) for group in localities.values() for loc in group}
+    return ", ".join(names.get(p.kato, p.name) for p in named)
+
+
 def _page_url(page: int) -> str:
     args = request.args.to_dict(flat=False)
     args["page"] = [str(page)]
@@ -120,5 +131,6 @@ def search() -> ResponseReturnValue:
         counts=found.facet_counts(),
         pages=found.pages,
         page_url=_page_url,
+        place_names=_place_names(found.places, regions, localities),
         **context,
     ), (422 if errors else 200)

@@ -53,3 +53,29 @@ def test_my_locality_is_the_default_place_and_can_be_removed(
     assert "Қашықтық профиліңіздегі елді мекеннен есептеледі." in kk
     chosen = client.get("/search?q=повар&near=750000000&lang=ru").get_data(as_text=True)
     assert 'id="home-place"' not in chosen  # a place the person chose is not "default"
+
+
+def test_a_place_in_the_text_is_where_to_search_with_a_fallback(
+    app: Flask, client: FlaskClient
+) -> None:
+    with extensions.database(app).session() as session:
+        almaty, astana = a_locality(session, "Алматы"), a_locality(session, "Астана")
+        a_vacancy(session, title="Водитель такси", locality=almaty)
+        a_vacancy(session, title="Водитель автобуса", locality=astana)
+        a_vacancy(session, title="Повар", locality=astana)
+    page = client.get("/search?q=водитель Алматы&lang=ru").get_data(as_text=True)
+    assert _titles(page) == ["Водитель такси"]
+    assert "Вакансии: Алматы" in page
+    kk = client.get("/search?q=жүргізуші Алматыда&lang=kk").get_data(as_text=True)
+    assert _titles(kk) == ["Водитель такси"]
+    nothing_there = client.get("/search?q=повар в Алматы&lang=ru").get_data(as_text=True)
+    assert _titles(nothing_there) == ["Повар"]
+    assert "Ничего не найдено (Алматы): показаны вакансии по всей стране." in nothing_there
+    chosen = client.get("/search?q=водитель Алматы&region=710000000&lang=ru")
+    assert _titles(chosen.get_data(as_text=True)) == ["Водитель автобуса"]  # the filter wins
+    api = client.get("/api/v1/vacancies?q=водитель Алматы").get_json()
+    assert [i["title"] for i in api["items"]] == ["Водитель такси"]
+    assert api["places"] == [{"kato": "750000000", "level": "region", "name": "Алматы"}]
+    assert api["place_fallback"] is False and api["corrected"] is None
+    fallback = client.get("/api/v1/vacancies?q=повар Алматы").get_json()
+    assert fallback["place_fallback"] is True and fallback["total"] == 1
