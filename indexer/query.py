@@ -198,8 +198,10 @@ class SearchQuery:
     knn_candidates: int = 100
     text_match: TextMatch = TextMatch.MOST
     # Hybrid-mode options. ``text_fields``: the text fields that may match (default: all of
-    # ``TEXT_BOOSTS``). ``knn_floor``: keep only kNN candidates whose cosine similarity is
-    # within this much of the best one's (the rest are not counted, faceted or fused);
+    # ``TEXT_BOOSTS``); when set, postings that match the text only in the other fields are
+    # not kNN candidates either (one word a description shares is not relevance).
+    # ``knn_floor``: keep only kNN candidates whose cosine similarity is within this much of
+    # the best one's (the rest are not counted, faceted or fused);
     # ``knn_min_similarity``: an absolute floor (both apply when both are given).
     text_fields: tuple[str, ...] = ()
     fusion: Fusion = Fusion.RRF

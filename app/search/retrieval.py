@@ -15,7 +15,9 @@ postings in:
 - text matches must be in the title or the skills (``STRONG_FIELDS``); when nothing matches
   there (an employer's name, a word only descriptions use) every field may match, as in text
   search;
-- kNN candidates must be within ``KNN_FLOOR`` cosine similarity of the best one.
+- kNN candidates must be within ``KNN_FLOOR`` cosine similarity of the best match among *all*
+  published postings, whatever the filters: a filter (a region, a date window, an alert's
+  new postings) does not make the least unrelated posting in it relevant.
 
 The fusion and its parameters were chosen on ``bench/relevance.py``'s search sets (README).
 This module needs no database: the bench runs it as the app does.
@@ -29,14 +31,23 @@ from typing import Any
 
 from app.search.places import gazetteer
 from app.search.vacancy_query import VacancyQuery
-from indexer import DocType, Fusion, GeoFilter, Mode, SearchEngine, SearchResult, Sort
+from indexer import (
+    DocType,
+    Fusion,
+    GeoFilter,
+    Mode,
+    SearchEngine,
+    SearchQuery,
+    SearchResult,
+    Sort,
+)
 from indexer.documents import Vector
 from indexer.query import MAX_LIMIT
 from matching.query import Place, parse_query
 
 STRONG_FIELDS = ("title", "skills_text")
 KNN_CANDIDATES = 100
-KNN_FLOOR = 0.05
+KNN_FLOOR = 0.03
 FUSION = Fusion.RRF
 TEXT_WEIGHT = 0.5
 
@@ -117,7 +128,7 @@ def _engine_search(
         knn_candidates=hybrid.knn_candidates,
         fusion=hybrid.fusion,
         text_weight=hybrid.text_weight,
-        knn_floor=hybrid.knn_floor if min_similarity is None else None,
+        knn_floor=None,
         knn_min_similarity=min_similarity,
     )
     result = engine.search(DocType.VACANCIES, replace(search, text_fields=hybrid.strong_fields))
@@ -136,9 +147,11 @@ def run_query(
     min_similarity: float | None = None,
 ) -> Retrieved:
     """The engine's result for ``query`` (``vector``: the embedding of ``plan.text``, None for
-    text only). ``min_similarity`` replaces the relative kNN floor by an absolute one."""
+    text only). ``min_similarity``: the kNN floor, when already known."""
     plan = plan or plan_for(query, hybrid)
     place = plan.place_filter(query)
+    if min_similarity is None and vector is not None and plan.text:
+        min_similarity = similarity_floor(engine, vector, hybrid)
     result = _engine_search(
         engine, query, plan, vector, hybrid, filters=place, min_similarity=min_similarity
     )
@@ -157,6 +170,20 @@ def run_query(
     return Retrieved(everywhere, plan, place_fallback=True)
 
 
+def similarity_floor(
+    engine: SearchEngine, vector: Vector, hybrid: HybridSettings = DEFAULT
+) -> float | None:
+    """The least cosine similarity a kNN candidate needs: the best match among all published
+    postings, less ``knn_floor`` (None: no floor)."""
+    if hybrid.knn_floor is None:
+        return None
+    best = engine.search(
+        DocType.VACANCIES,
+        SearchQuery(vector=vector, mode=Mode.VECTOR, limit=1, knn_candidates=1),
+    )
+    return max(-1.0, best.hits[0].score - hybrid.knn_floor) if best.hits else None
+
+
 def new_matches(
     engine: SearchEngine,
     query: VacancyQuery,
@@ -166,32 +193,12 @@ def new_matches(
 ) -> SearchResult:
     """What ``query`` finds among the postings published after ``since`` (a saved search's
     alert), at most ``MAX_LIMIT`` of them, newest first; ``vector`` as in ``run_query``.
-
-    A posting found only by its embedding must be as near to the query as the search's own
-    kNN floor allows over *all* postings: a quiet day's three new postings are not news to a
-    cook just because one of them is the least far from "повар". The place named in the text
-    is a filter here, with no fallback: an alert is about that place.
-    """
+    The place named in the text is a filter here, with no fallback: an alert is about that
+    place."""
     plan = plan_for(query, hybrid)
     window = replace(query, published_since=since, sort=Sort.DATE, limit=MAX_LIMIT, offset=0)
-    place = plan.place_filter(query)
     floor = None
     if vector is not None and plan.text:
-        best = engine.search(
-            DocType.VACANCIES,
-            query.search_query(
-                text="",
-                filters=query.filters(**place),
-                vector=vector,
-                mode=Mode.VECTOR,
-                sort=Sort.RELEVANCE,
-                facets=(),
-                limit=1,
-                offset=0,
-                knn_candidates=1,
-            ),
-        )
-        if not best.hits:
-            return SearchResult(hits=[], total=0)
-        floor = max(-1.0, best.hits[0].score - (hybrid.knn_floor or 0.0))
+        floor = similarity_floor(engine, vector, hybrid)
+    place = plan.place_filter(query)
     return _engine_search(engine, window, plan, vector, hybrid, filters=place, min_similarity=floor)

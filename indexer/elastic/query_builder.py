@@ -239,7 +239,19 @@ def text_body(doc_type: DocType, query: SearchQuery, positions: Positions) -> Bo
     return _returned(body, query, sort_values=False)
 
 
-def knn_section(doc_type: DocType, query: SearchQuery) -> Body:
+def weak_match_clause(query: SearchQuery, positions: Positions) -> Body | None:
+    """Hybrid search kept to some text fields: postings that match the text only in the other
+    fields are not kNN candidates either (see ``SearchQuery.text_fields``)."""
+    if not query.text_fields:
+        return None
+    anywhere = text_clause(positions, query.text_match.value)
+    strong = text_clause(positions, query.text_match.value, query.searched_fields)
+    if anywhere is None or strong is None:
+        return None
+    return {"bool": {"must": [anywhere], "must_not": [strong]}}
+
+
+def knn_section(doc_type: DocType, query: SearchQuery, positions: Positions = ()) -> Body:
     vector = query.unit_vector()
     if vector is None:
         raise ValueError("vector: required for a kNN request")
@@ -253,19 +265,26 @@ def knn_section(doc_type: DocType, query: SearchQuery) -> Body:
         "num_candidates": min(MAX_KNN_CANDIDATES, max(KNN_MIN_CANDIDATES, KNN_OVERSAMPLE * k)),
     }
     filters = filter_query(doc_type, query.filters, query.geo)
+    weak = weak_match_clause(query, positions)
+    if weak is not None:
+        parts = dict(filter_parts(doc_type, query.filters, query.geo))
+        parts["must_not"] = [*parts.get("must_not", []), weak]
+        filters = _bool(parts)
     if "match_all" not in filters:
         knn["filter"] = filters
     return knn
 
 
-def knn_body(doc_type: DocType, query: SearchQuery, *, hybrid: bool = False) -> Body:
+def knn_body(
+    doc_type: DocType, query: SearchQuery, *, hybrid: bool = False, positions: Positions = ()
+) -> Body:
     """The kNN list. Ranked by similarity it is paged by the server; ordered otherwise (or fused
     in hybrid mode) all ``k`` candidates come back to be ordered and cut in Python."""
     query.check_for(doc_type)
     k = query.knn_candidates
     paged = not hybrid and query.sort is Sort.RELEVANCE
     body: Body = {
-        "knn": knn_section(doc_type, query),
+        "knn": knn_section(doc_type, query, positions),
         "from": query.offset if paged else 0,
         "size": max(0, min(query.limit, k - query.offset)) if paged else k,
         "track_total_hits": not hybrid,
@@ -292,7 +311,8 @@ def hybrid_text_body(doc_type: DocType, query: SearchQuery, positions: Positions
 
 def hybrid_bodies(doc_type: DocType, query: SearchQuery, positions: Positions) -> tuple[Body, Body]:
     """The two list requests of hybrid mode, ``(text, knn)``, sent independently."""
-    return hybrid_text_body(doc_type, query, positions), knn_body(doc_type, query, hybrid=True)
+    knn = knn_body(doc_type, query, hybrid=True, positions=positions)
+    return hybrid_text_body(doc_type, query, positions), knn
 
 
 def union_body(

@@ -19,6 +19,7 @@ import tantivy
 from indexer.analysis import Analyzer, query_positions
 from indexer.documents import DocType
 from indexer.embedded.compile import (
+    Positions,
     Query,
     both,
     filter_query,
@@ -77,7 +78,10 @@ class QueryRunner:
         if query.mode is Mode.TEXT:
             ranked, total, match_q = self._text_mode(query, tq, fq)
         else:
-            ranked, total, match_q, text_total = self._vector_modes(query, tq, fq)
+            knn_fq = fq
+            if query.mode is Mode.HYBRID and query.text_fields and tq is not None:
+                knn_fq = self._without_weak_matches(query, positions, tq, fq)
+            ranked, total, match_q, text_total = self._vector_modes(query, tq, fq, knn_fq)
         page = ranked[query.offset : query.window]
         facets = self.facets(match_q, query.facets) if query.facets else {}
         return SearchResult(
@@ -157,10 +161,25 @@ class QueryRunner:
                 ranked.append(Ranked(addr, 0.0))
         return ranked, match_count(result), match_q
 
+    def _without_weak_matches(
+        self, query: SearchQuery, positions: Positions, strong: Query, fq: Query | None
+    ) -> Query:
+        """The filter for kNN candidates when the text is kept to some fields: postings that
+        have the query's words only in the other fields (a word their description shares)
+        are not candidates by meaning either."""
+        anywhere = text_query(self.schema, positions, query.text_match.value)
+        assert anywhere is not None
+        weak = Query.boolean_query(
+            [(tantivy.Occur.Must, anywhere), (tantivy.Occur.MustNot, strong)]
+        )
+        return Query.boolean_query(
+            [(tantivy.Occur.Must, fq or Query.all_query()), (tantivy.Occur.MustNot, weak)]
+        )
+
     def _vector_modes(
-        self, query: SearchQuery, tq: Query | None, fq: Query | None
+        self, query: SearchQuery, tq: Query | None, fq: Query | None, knn_fq: Query | None
     ) -> tuple[list[Ranked], int, Query, int | None]:
-        knn = self._knn(query, fq)
+        knn = self._knn(query, knn_fq)
         vector_ids = [r.id for r in knn if r.id is not None]
         knn_q = terms_query(self.schema, "id", vector_ids) if vector_ids else Query.empty_query()
         text_total = None

@@ -178,7 +178,12 @@ def test_hybrid_relevance_set_keeps_to_title_matches_and_near_neighbours(
     )
     result = engine.search(V, strict)
     assert result.text_total == 2
-    assert set(ids(result)) == {1, 2, 4}  # 4: cosine 0.958, within 0.1 of the best
+    # 4: cosine 0.958, within 0.1 of the best; 3 has the word only in its description, so it
+    # is no candidate by meaning either.
+    assert set(ids(result)) == {1, 2, 4}
+    near_trap = replace(strict, vector=unit(0.2, 1), knn_floor=None)
+    assert 3 not in ids(engine.search(V, near_trap))
+    assert 3 in ids(engine.search(V, replace(near_trap, text_fields=())))
     assert result.total == 3 and result.facets["kind"][0].count == 3
     floor = replace(strict, knn_floor=None, knn_min_similarity=0.97)
     assert set(ids(engine.search(V, floor))) == {1, 2}

@@ -373,6 +373,14 @@ def test_hybrid_text_list_covers_the_page_and_may_keep_to_some_fields() -> None:
         "title",
         "skills_text",
     }
+    assert knn["knn"]["filter"]["bool"]["must_not"] == [
+        {
+            "bool": {
+                "must": [qb.text_clause(positions("повар"))],
+                "must_not": [qb.text_clause(positions("повар"), fields=query.searched_fields)],
+            }
+        }
+    ]
     with pytest.raises(ValueError, match="text_fields"):
         SearchQuery(text="x", text_fields=("colour",))
 
