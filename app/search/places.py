@@ -15,6 +15,7 @@ from functools import cache
 from importlib import resources
 
 from matching.query import Gazetteer
+from matching.text import default_vocabulary
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -24,5 +25,8 @@ def _rows(name: str) -> list[dict[str, str]]:
 
 @cache
 def gazetteer() -> Gazetteer:
-    """Regions and localities of Kazakhstan, built on first use (~20 ms) and kept."""
-    return Gazetteer.from_rows(_rows("regions.csv"), _rows("localities.csv"))
+    """Regions and localities of Kazakhstan, built on first use and kept. Occupation and
+    everyday search words are protected: "мастер рудника" is not a search in Рудный."""
+    return Gazetteer.from_rows(
+        _rows("regions.csv"), _rows("localities.csv"), common_words=default_vocabulary().counts
+    )

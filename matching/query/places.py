@@ -47,7 +47,7 @@ _MIN_ROOT = 3
 _BEFORE_WORDS = "v vo iz po g gor gorod goroda gorode s selo sele pos poselok p pgt in at"
 _BEFORE = frozenset(_BEFORE_WORDS.split())
 _AFTER_LOCALITY = ("kala", "kalasi", "k", "auili", "auil", "kenti", "city", "town")
-_REGION_MARKERS = ("oblisi", "oblis", "oblast", "oblasti", "obl", "region", "oblast'")
+_REGION_MARKERS = ("oblisi", "oblis", "oblast", "oblasti", "obl", "region")
 
 # Old and other names, by KATO code (the current names come from the rows).
 ALIASES: dict[str, tuple[str, ...]] = {
@@ -138,7 +138,7 @@ def _marker_forms(words: Iterable[str]) -> frozenset[str]:
 
 
 _AFTER_FORMS = _marker_forms(_AFTER_LOCALITY)
-_REGION_FORMS = _marker_forms(_REGION_MARKERS) | {"obl"}
+_REGION_FORMS = _marker_forms(_REGION_MARKERS)
 _REGION_BEFORE = frozenset({"oblast", "oblasti", "oblastiu", "region"})
 
 
@@ -179,15 +179,25 @@ class Gazetteer:
 
         Regions: kato, name_kk, name_ru, name_en, kind ("city" for Almaty, Astana, Shymkent),
         lat, lon. Localities: kato, region_kato, name_kk, name_ru, name_en, lat, lon, is_urban,
-        is_region_centre. ``common_words`` (e.g. occupation words) are words a place name must
-        not swallow without a marker.
+        is_region_centre. ``common_words`` (occupation words, say) are words a place name must
+        not swallow: a name that is one needs a marker, an inflected form that is one is not
+        read as the place. Names of towns and regions do not count (Алматы is a word of
+        the synonym file, and still the city).
         """
         locality_rows = list(localities)
-        common = {skeleton(w) for w in COMMON_WORDS} | {skeleton(w) for w in common_words}
+        region_rows = list(regions)
+        towns = [r for r in locality_rows if _flag(r.get("is_urban"))]
+        own = {
+            skeleton(word)
+            for row in (*towns, *region_rows)
+            for column in ("name_kk", "name_ru", "name_en")
+            for word in _words(str(row.get(column) or ""))
+        }
+        common = {skeleton(w) for w in COMMON_WORDS}
+        common |= {skeleton(w) for w in common_words} - own
         common |= {key for row in locality_rows for key in _short_names(row)}
         gaz = cls()
         city_regions: dict[str, Mapping[str, Any]] = {}
-        region_rows = list(regions)
         for row in region_rows:
             if str(getattr(row.get("kind"), "value", row.get("kind"))) == "city":
                 city_regions[str(row["kato"])] = row
@@ -249,7 +259,12 @@ class Gazetteer:
         if any(n.exact == exact and n.region == region for n in self.names):
             return exact  # a better-ranked place already holds this name
         entry = _Name(
-            words=tuple(_forms(w) for w in words),
+            # an inflected form that is a common word (Рудный -> "рудника", a mine's) is not
+            # read as the place
+            words=tuple(
+                frozenset(f for f in _forms(w) if f == key or f not in common)
+                for w, key in zip(words, exact, strict=True)
+            ),
             exact=exact,
             place=place,
             region=region,

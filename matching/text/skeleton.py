@@ -5,7 +5,7 @@ People type Kazakh and Russian words in plain ASCII ("esepshi", "zhurgizushi", "
 without the Kazakh letters ("мугалим" for "мұғалім"). The skeleton folds all of these to one
 string: Cyrillic letters to ASCII (ә→a, ғ→g, қ→k, ң→n, ө→o, ұ/ү→u, і/ы/и/й→i, ж→j, ш→sh,
 ч→ch, ц→c, х/һ→h, ь/ъ dropped), Latin marks stripped, then the ASCII spellings of one sound
-unified (zh/dzh/j→j, kh→h, ts→c, gh→g, q→k, y→i, w→u, shch→sh, ye- → e-) and doubled
+unified (zh/dzh/dj/j→j, kh→h, ts→c, gh→g, q→k, y→i, w→u, shch→sh, ye- → e-) and doubled
 letters collapsed.
 
 It is deliberately lossy (a/ә, i/ы, u/ұ/ү all meet): it never feeds the index, only the
@@ -34,7 +34,7 @@ _LATIN = {
 }  # fmt: skip
 _TABLE = str.maketrans({**_CYRILLIC, **_LATIN})
 _DIGRAPHS = (
-    ("shch", "sh"), ("sch", "sh"), ("dzh", "j"), ("zh", "j"), ("kh", "h"), ("gh", "g"),
+    ("shch", "sh"), ("sch", "sh"), ("dzh", "j"), ("zh", "j"), ("dj", "j"), ("kh", "h"), ("gh", "g"),
     ("ts", "c"), ("q", "k"), ("y", "i"), ("w", "u"), ("x", "ks"),
 )  # fmt: skip
 _DOUBLE_RE = re.compile(r"(.)\1+")

@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from indexer.analysis import query_positions
+from indexer.analysis import MatchingAnalyzer, query_positions
 from indexer.documents import DocType, Vector
 from indexer.elastic import query_builder as qb
 from indexer.query import Filters, GeoFilter, Mode, SearchQuery, Sort
@@ -439,3 +439,23 @@ def test_count_body_uses_the_default_statuses() -> None:
     assert qb.count_body(V, Filters()) == {"query": {"bool": {"filter": [PUBLISHED]}}}
     assert qb.count_body(CV, Filters()) == {"query": {"match_all": {}}}
     assert text_body(CV, SearchQuery())["query"] == {"match_all": {}}
+
+
+def test_compound_titles_and_ascii_kazakh_reach_elasticsearch_as_plain_terms() -> None:
+    """With the real analyser: "іс жүргізуші" (clerk) is one term, never the driver's
+    "жүргізуші"; "aspaz" carries its Cyrillic readings first and its English one after."""
+    analyzer = MatchingAnalyzer()
+    clerk = qb.text_clause(query_positions(analyzer, "іс жүргізуші"))
+    assert clerk == {
+        "bool": {
+            "should": [position("іс_жүргізуші", "делопроизводител", "делопроизводитель", "clerk")],
+            "minimum_should_match": 1,
+        }
+    }
+    cook = qb.text_clause(query_positions(analyzer, "aspaz"))
+    assert cook == {
+        "bool": {
+            "should": [position("аспаз", "aspaz", "повар", "аспазш", "аспазшы", "cook", "chef")],
+            "minimum_should_match": 1,
+        }
+    }
