@@ -123,3 +123,14 @@ def test_alerts_tell_about_relevant_new_postings_only(hybrid_app: Flask) -> None
         assert run_alerts(session, services).notified == 1
         note = session.scalars(select(Notification)).one()
         assert note.detail["count"] == 1
+
+
+def test_query_embeddings_come_from_the_one_encoder_through_a_cache(hybrid_app: Flask) -> None:
+    services = extensions.indexing(hybrid_app)
+    vectors = services.query_vectors
+    assert vectors is not None and vectors.encoder is services.encoder
+    first = vectors.vector("Повар  Горячего цеха")
+    again = vectors.vector(" повар горячего   цеха")
+    assert again is first and (vectors.misses, vectors.hits) >= (1, 1)
+    expected = services.encoder.encode_queries(["повар горячего цеха"])[0]  # e5's query: side
+    assert float(first @ expected) > 0.999
