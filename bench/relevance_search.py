@@ -87,7 +87,7 @@ def systems(engine: SearchEngine) -> dict[str, Run]:
 HYBRIDS: dict[str, HybridSettings] = {
     "hybrid RRF": HybridSettings(fusion=Fusion.RRF),
     "hybrid RRF, floor 0.02": HybridSettings(fusion=Fusion.RRF, knn_floor=0.02),
-    "hybrid RRF, floor 0.05": HybridSettings(fusion=Fusion.RRF, knn_floor=0.05),
+    "hybrid RRF, floor 0.03": HybridSettings(fusion=Fusion.RRF, knn_floor=0.03),
     "hybrid RRF, no floor": HybridSettings(fusion=Fusion.RRF, knn_floor=None),
     "hybrid RRF, all fields": HybridSettings(fusion=Fusion.RRF, strong_fields=()),
     "hybrid weighted 0.3": HybridSettings(fusion=Fusion.WEIGHTED, text_weight=0.3),

@@ -91,8 +91,12 @@ def trap_queries(corpus: Corpus) -> list[Query]:
     groups = corpus.by_label()
     out = []
     for text, prefixes in TRAPS:
+        # What the ISCO prefixes name, and the group the app's classifier gives the word
+        # itself (it files "бухгалтер" under 2413, as it files the corpus's accountants).
+        own = corpus.classifier.classify(text)
+        codes = (*prefixes, own.code) if own is not None else prefixes
         relevant = frozenset(
-            i for code, ids in groups.items() if code.startswith(prefixes) for i in ids
+            i for code, ids in groups.items() if code.startswith(codes) for i in ids
         )
         if relevant:
             out.append(Query(f"trap:{text}", SeekerProfile(text=text), relevant, (), "", text))

@@ -15,7 +15,8 @@ postings in:
 - text matches must be in the title or the skills (``STRONG_FIELDS``); when nothing matches
   there (an employer's name, a word only descriptions use) every field may match, as in text
   search;
-- kNN candidates must be within ``KNN_FLOOR`` cosine similarity of the best match among *all*
+- kNN candidates must be within ``KNN_FLOOR`` (alerts: ``ALERT_KNN_FLOOR``) cosine similarity
+  of the best match among *all*
   published postings, whatever the filters: a filter (a region, a date window, an alert's
   new postings) does not make the least unrelated posting in it relevant.
 
@@ -47,7 +48,8 @@ from matching.query import Place, parse_query
 
 STRONG_FIELDS = ("title", "skills_text")
 KNN_CANDIDATES = 100
-KNN_FLOOR = 0.03
+KNN_FLOOR = 0.05
+ALERT_KNN_FLOOR = 0.03  # an alert is a message pushed to someone: stricter
 FUSION = Fusion.RRF
 TEXT_WEIGHT = 0.5
 
@@ -195,6 +197,7 @@ def new_matches(
     alert), at most ``MAX_LIMIT`` of them, newest first; ``vector`` as in ``run_query``.
     The place named in the text is a filter here, with no fallback: an alert is about that
     place."""
+    hybrid = replace(hybrid, knn_floor=ALERT_KNN_FLOOR) if hybrid.knn_floor is not None else hybrid
     plan = plan_for(query, hybrid)
     window = replace(query, published_since=since, sort=Sort.DATE, limit=MAX_LIMIT, offset=0)
     floor = None
