@@ -85,6 +85,7 @@ def systems(engine: SearchEngine) -> dict[str, Run]:
 
 
 HYBRIDS: dict[str, HybridSettings] = {
+    "hybrid (app default)": HybridSettings(),
     "hybrid RRF": HybridSettings(fusion=Fusion.RRF),
     "hybrid RRF, floor 0.02": HybridSettings(fusion=Fusion.RRF, knn_floor=0.02),
     "hybrid RRF, floor 0.03": HybridSettings(fusion=Fusion.RRF, knn_floor=0.03),
@@ -194,7 +195,10 @@ def facet_check(
         "count": old.total,
         "relevant": sum(1 for h in old.hits if h.id in query.relevant),
     }
-    for name, settings in (("new: encoder off", None), ("new: hybrid RRF", HYBRIDS["hybrid RRF"])):
+    for name, settings in (
+        ("new: encoder off", None),
+        ("new: hybrid (app default)", HYBRIDS["hybrid (app default)"]),
+    ):
         found = run_query(
             engine, in_region, vectors[text] if settings else None, settings or HybridSettings()
         )
@@ -217,7 +221,7 @@ def report(
             print(f"  {system:34} {m.ndcg10:8.3f} {m.p10:6.3f} {m.recall100:6.3f} {m.empty:5d}")
     ru = metrics.get("ru titles", {})
     for kk_set in ("kk titles", "kk ascii titles"):
-        for system in ("old: text only", "new: hybrid RRF"):
+        for system in ("old: text only", "new: hybrid (app default)"):
             base = ru.get(system)
             got = metrics.get(kk_set, {}).get(system)
             if base and got and base.ndcg10:

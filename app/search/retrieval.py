@@ -50,8 +50,8 @@ STRONG_FIELDS = ("title", "skills_text")
 KNN_CANDIDATES = 100
 KNN_FLOOR = 0.05
 ALERT_KNN_FLOOR = 0.03  # an alert is a message pushed to someone: stricter
-FUSION = Fusion.RRF
-TEXT_WEIGHT = 0.5
+FUSION = Fusion.WEIGHTED
+TEXT_WEIGHT = 0.7
 
 
 @dataclass(frozen=True, slots=True)
