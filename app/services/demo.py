@@ -42,7 +42,7 @@ from app.services.occupations import occupation_classifier
 from app.services.passwords import hash_password
 from app.services.reference_data import load_all
 
-from . import demo_hh
+from . import demo_hh, demo_measures
 from .demo_common import DEMO_DOMAIN, DEMO_PASSWORD, Ctx
 from .demo_orgs import employer_count, make_centres, make_employers
 from .demo_people import Story, make_people, plan_slots
@@ -212,6 +212,7 @@ def fill_demo(
         placement.referral_id = referral.id if referral is not None else None
     session.add_all([p for p, _ in told.placements])
     session.flush()
+    demo_measures.add_measures(session, seed=seed, today=today)
 
     everything = imported + made
     logins = [u.email for u in (*ctx.users, *seeker_users)]
