@@ -17,14 +17,14 @@ from werkzeug.datastructures import MultiDict
 
 from app import throttle
 from app.extensions import db_session, indexing
+from app.search.find import SearchUnavailable, load_rows
 from app.services.cv_match import anonymous_profile
 from app.services.errors import FieldError
 from app.services.recommendations import Recommendation, recommend
 from app.web.access import current_user
 from app.web.i18n import current_language
 from app.web.public_labels import EDUCATION_LEVELS, SCHEDULES
-from app.web.search import load_rows, places
-from indexer import SearchUnavailable
+from app.web.search import places
 from matching.ranking import SeekerProfile
 
 bp = Blueprint("public_match", __name__)
