@@ -81,7 +81,7 @@ _SEEKER: dict[str, LazyString | Render] = {
         lazy_gettext(
             "%(km)s km from home: farther than you are ready to travel (%(limit)s km)",
             km=km(p["km"]),
-            limit=km(p.get("limit_km")),
+            limit=format_decimal(p.get("limit_km") or 0, format="#,##0.#"),
         )
     ),
     "distance_rotation": lambda p: str(
