@@ -3,11 +3,10 @@ say "your occupation", "from home"; these speak of the candidate and the workpla
 
 from __future__ import annotations
 
-from app.services.explanations import reasons
+from app.services.explanations import Reasons, reasons
 from matching.ranking.explain import Explanation
 
 
-def candidate_notes(explanation: Explanation) -> list[str]:
-    """What fits, then what does not: one line on the candidate's card."""
-    said = reasons(explanation, "employer")
-    return [*said.fits, *said.misfits]
+def candidate_notes(explanation: Explanation) -> Reasons:
+    """What fits and what does not, in the employer's words."""
+    return reasons(explanation, "employer")

@@ -181,16 +181,19 @@ def distance_fit(km: float | None, max_commute_km: float, schedule: str, near_km
     return fit
 
 
-def reach_factor(distance: Fit, max_commute_km: float, step: float, power: float) -> float:
+def reach_factor(
+    distance: Fit, max_commute_km: float, step: float, floor: float, power: float
+) -> float:
     """How far beyond the commute limit a workplace is, as a factor on the final score.
 
     1.0 within the limit, for remote and rotation work and for unknown distances; beyond it
-    ``step * (limit / km) ** power``: a step down at the limit, then nearer work beyond the
-    limit before farther.
+    ``floor + (step - floor) * (limit / km) ** power``: a step down at the limit, then nearer
+    work beyond the limit before farther, never below ``floor``.
     """
     if distance.code != "distance_far" or distance.value is None or distance.value <= 0:
         return 1.0
-    return float(min(1.0, step * (max_commute_km / distance.value) ** power))
+    share = min(1.0, max_commute_km / distance.value) ** power
+    return float(min(1.0, floor + (step - floor) * share))
 
 
 @lru_cache(maxsize=_CACHE)

@@ -111,12 +111,16 @@ def fit_factors(
     elif match.occupation.code == "occupation_related" and match.occupation.score < RELATED:
         occupation = weights.distant_occupation
     elif match.occupation.code == "occupation_unknown" and seeker_occupations:
-        evidence = max(match.text, match.vector)
+        evidence = max(match.text, match.vector) ** weights.unknown_evidence_power
         low, high = weights.other_occupation, weights.unknown_occupation
         occupation = low + (high - low) * evidence
     return {
         "reach": reach_factor(
-            match.distance, max_commute_km, weights.beyond_reach, weights.beyond_reach_power
+            match.distance,
+            max_commute_km,
+            weights.beyond_reach,
+            weights.beyond_reach_floor,
+            weights.beyond_reach_power,
         ),
         "occupation": occupation,
         "language": language,

@@ -33,15 +33,17 @@ matched a cook's vacancy on one shared skill. What cannot be traded off is a fac
 
 * reach: 1 within the commute limit (the seeker's, else the suitable-work default of the
   rules: 30 km in a town, 50 km in a village), for remote and rotation work and where the
-  distance is unknown; beyond it ``beyond_reach * (limit / km) ** beyond_reach_power``
-  (0.8, 0.35): a step at the limit, then nearer work before farther (for a 30 km limit, a job
-  176 km away keeps 0.43, one 794 km away 0.25).
+  distance is unknown; beyond it ``floor + (beyond_reach - floor) * (limit / km) ** power``
+  (floor 0.3, 0.8, power 0.35): a step at the limit, then nearer work before farther (for a
+  30 km limit: 176 km keeps 0.57, 794 km 0.46), never below the floor, so the person's own
+  trade far away still comes before another trade in town.
 * occupation, when the person's is known: the same unit or minor ISCO group 1; the same
   sub-major group only (a cook and a waiter) ``distant_occupation`` 0.7; otherwise
-  ``other_occupation`` 0.25: a shared skill or word is not a trade, and the same trade 200 km
-  away beats another trade in town. A posting without an occupation gets between 0.25 and
-  ``unknown_occupation`` 0.7 by how well it matched the person's words (the better of its
-  text and vector rank scores): it may be their trade, but only the text can say so.
+  ``other_occupation`` 0.2, below any reach factor: a shared skill or word is not a trade. A
+  posting without an occupation gets between 0.2 and ``unknown_occupation`` 0.6 by how well it
+  matched the person's words: the better of its text and vector rank scores to the power
+  ``unknown_evidence_power`` (4), so only a posting near the top of the whole index's lists
+  counts as probably their trade.
 * ``missing_language`` 0.7 for each required language the person does not list (only when
   their languages are known): a post asking for English is demoted for someone without it.
 
@@ -97,11 +99,13 @@ class RankingWeights:
     public_works: float = 0.8
     not_obliged: float = 0.6
     eligibility_unknown: float = 0.7
-    other_occupation: float = 0.25
+    other_occupation: float = 0.2
     distant_occupation: float = 0.7
-    unknown_occupation: float = 0.7
+    unknown_occupation: float = 0.6
+    unknown_evidence_power: float = 4.0
     missing_language: float = 0.7
     beyond_reach: float = 0.8
+    beyond_reach_floor: float = 0.3
     beyond_reach_power: float = 0.35
 
     def __post_init__(self) -> None:
@@ -111,6 +115,8 @@ class RankingWeights:
                 raise ValueError(f"{f.name}: must be >= 0, got {value!r}")
         if self.total() <= 0:
             raise ValueError("weights: at least one feature weight must be positive")
+        if self.beyond_reach_floor > self.beyond_reach:
+            raise ValueError("beyond_reach_floor: must not exceed beyond_reach")
         for name in (
             "public_works",
             "not_obliged",
@@ -120,6 +126,7 @@ class RankingWeights:
             "unknown_occupation",
             "missing_language",
             "beyond_reach",
+            "beyond_reach_floor",
         ):
             if getattr(self, name) > 1:
                 raise ValueError(f"{name}: a kind factor must be in [0, 1]")
@@ -146,6 +153,7 @@ class RankingWeights:
             "unknown_occupation": 1.0,
             "missing_language": 1.0,
             "beyond_reach": 1.0,
+            "beyond_reach_floor": 1.0,
             "beyond_reach_power": 0.0,
         }
         return cls(**{name: (1.0 if name in names else 0.0) for name in FEATURES}, **gates_off)
