@@ -40,6 +40,7 @@ from app.services.audit import record
 from app.services.errors import FieldError, ValidationFailed
 from app.services.registration import RuleRefused
 from matching.iin import mask_iin
+from matching.text.names import name_key
 
 REASON_HEADER = "X-Access-Reason"
 MAX_REASON = 500
@@ -154,10 +155,16 @@ def _find(call: Call, params: SeekerQuery) -> ResponseReturnValue:
         )
     elif text:
         for word in text.split():
-            # SQLite folds only ASCII case: also try the usual spellings of a name.
-            likes = {f"%{w}%" for w in (word, word.lower(), word.capitalize(), word.upper())}
-            columns = (Seeker.last_name, Seeker.first_name, Seeker.patronymic)
-            stmt = stmt.where(or_(*(c.ilike(like) for c in columns for like in likes)))
+            # Names compared as search keys (matching.text.names), as the desk does: any case,
+            # ё = е, Kazakh letters = their Russian look-alikes; % and _ are literal.
+            key = name_key(word)
+            stmt = stmt.where(
+                or_(
+                    Seeker.last_name_key.contains(key, autoescape=True),
+                    Seeker.first_name_key.contains(key, autoescape=True),
+                    Seeker.patronymic.contains(word, autoescape=True),
+                )
+            )
     if params.status is not None:
         stmt = stmt.where(Seeker.status == params.status)
     stmt = stmt.order_by(Seeker.last_name, Seeker.first_name, Seeker.id)

@@ -34,13 +34,6 @@ class VacancyKind(StrEnum):
     DISABILITY_QUOTA = "disability_quota"
 
 
-# Programme places are temporary by law (domain.md: social jobs ≤ 12 months, youth practice ≤ 6).
-MAX_DURATION_MONTHS: dict[VacancyKind, int] = {
-    VacancyKind.SOCIAL_JOB: 12,
-    VacancyKind.YOUTH_PRACTICE: 6,
-}
-
-
 class VacancyStatus(StrEnum):
     DRAFT = "draft"
     PUBLISHED = "published"

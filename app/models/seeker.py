@@ -5,7 +5,9 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
+
+from matching.text.names import name_key
 
 from .base import Base, TimestampMixin, str_enum, utcnow
 from .enums import CvVisibility, EducationLevel, FamilyRole, SeekerStatus, Sex
@@ -38,6 +40,9 @@ class Seeker(TimestampMixin, Base):
     last_name: Mapped[str] = mapped_column(String(120))
     first_name: Mapped[str] = mapped_column(String(120))
     patronymic: Mapped[str | None] = mapped_column(String(120))
+    # The names as search keys (matching.text.names): kept in step by ``_keyed`` below.
+    last_name_key: Mapped[str] = mapped_column(String(120), default="", index=True)
+    first_name_key: Mapped[str] = mapped_column(String(120), default="")
     birth_date: Mapped[date]
     sex: Mapped[Sex] = mapped_column(str_enum(Sex, 8))
     locality_id: Mapped[int | None] = mapped_column(ForeignKey("locality.id"), index=True)
@@ -88,6 +93,12 @@ class Seeker(TimestampMixin, Base):
         back_populates="seeker", cascade="all, delete-orphan", order_by="StatusChange.id"
     )
     cv: Mapped[Cv | None] = relationship(back_populates="seeker", cascade="all, delete-orphan")
+
+    @validates("last_name", "first_name")
+    def _keyed(self, name: str, value: str) -> str:
+        """Every change of a name also changes its search key, whoever makes it."""
+        setattr(self, f"{name}_key", name_key(value or ""))
+        return value
 
     @property
     def full_name(self) -> str:

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from matching.rules.params import params_for
+
 from .base import Base, TimestampMixin, str_enum
 from .enums import (
-    MAX_DURATION_MONTHS,
     EducationLevel,
     EmploymentType,
     Experience,
@@ -86,9 +87,10 @@ class Vacancy(TimestampMixin, Base):
     def is_programme_place(self) -> bool:
         return self.kind in (VacancyKind.SOCIAL_JOB, VacancyKind.YOUTH_PRACTICE)
 
-    def apply_kind_defaults(self) -> None:
-        """Programme places carry their legal maximum duration unless a shorter one is set."""
-        limit = MAX_DURATION_MONTHS.get(self.kind)
+    def apply_kind_defaults(self, on: date | None = None) -> None:
+        """Programme places carry their legal maximum duration (the rule parameters in force
+        ``on``) unless a shorter one is set; the vacancy service refuses a longer one first."""
+        limit = params_for(on or date.today()).max_duration_months(self.kind.value)
         if limit is not None and (
             self.max_duration_months is None or self.max_duration_months > limit
         ):

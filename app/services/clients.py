@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -31,6 +31,7 @@ from app.services.errors import FieldError, ValidationFailed
 from app.services.registration import register
 from matching.iin import IinInfo, InvalidIIN, parse_iin, validate_iin
 from matching.rules import Decision
+from matching.text.names import name_key
 
 CARE_RECIPIENTS = ("child", "disabled", "elderly")
 FLAGS = (
@@ -222,18 +223,15 @@ def find_by_iin(session: Session, iin: str) -> Seeker | None:
 def find_by_name(
     session: Session, user: User, last_name: str, first_name: str = "", born: date | None = None
 ) -> list[Seeker]:
-    """The centre's clients whose surname (and first name) start so; case-insensitive for
-    Cyrillic too (SQLite's lower() knows only ASCII, so the usual spellings are tried)."""
-
-    def starts(column: object, text: str) -> object:
-        spellings = {text, text.lower(), text.upper(), text.capitalize()}
-        return or_(*(column.startswith(s, autoescape=True) for s in spellings))  # type: ignore[attr-defined]
-
-    stmt = select(Seeker).where(starts(Seeker.last_name, last_name.strip()))  # type: ignore[arg-type]
+    """The centre's clients whose surname (and first name) start so, compared as search keys
+    (``matching.text.names``: any case, ё = е, Kazakh letters = their Russian look-alikes), so
+    "турсынова" finds "Тұрсынова" on SQLite and PostgreSQL alike. ``%`` and ``_`` are literal."""
+    last = name_key(last_name)
+    stmt = select(Seeker).where(Seeker.last_name_key.startswith(last, autoescape=True))
     if user.role != Role.ADMIN:
         stmt = stmt.where(Seeker.centre_id == user.centre_id)
-    if first_name.strip():
-        stmt = stmt.where(starts(Seeker.first_name, first_name.strip()))  # type: ignore[arg-type]
+    if first := name_key(first_name):
+        stmt = stmt.where(Seeker.first_name_key.startswith(first, autoescape=True))
     if born is not None:
         stmt = stmt.where(Seeker.birth_date == born)
     stmt = stmt.order_by(Seeker.last_name, Seeker.first_name, Seeker.id).limit(SEARCH_LIMIT)

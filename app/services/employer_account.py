@@ -15,13 +15,18 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.models import (
     Application,
+    ApplicationStatus,
+    Cv,
+    CvVisibility,
     Employer,
     Locality,
     OwnershipForm,
     Referral,
     ReferralOutcome,
+    User,
     Vacancy,
     VacancyStatus,
+    WorkExperience,
 )
 from app.services.errors import FieldError, ValidationFailed
 from matching.iin import check_digit
@@ -152,6 +157,42 @@ def vacancy_applications(session: Session, vacancy_id: int) -> list[Application]
             .order_by(Application.created_at.desc(), Application.id.desc())
         ).scalars()
     )
+
+
+@dataclass(frozen=True)
+class Applicant:
+    """What a person who applied shares with the vacancy's employer: by applying they chose to
+    send their CV and contacts (the Apply box says so). A withdrawn application shares nothing
+    more than the name; a CV its owner hid from everyone is not shown."""
+
+    application: Application
+    phone: str | None
+    email: str | None
+    cv: Cv | None
+    skills: list[str]
+    work: list[WorkExperience]
+
+
+def applicants(session: Session, vacancy_id: int) -> list[Applicant]:
+    """The vacancy's applications, newest first, each with what its applicant shares."""
+    found = vacancy_applications(session, vacancy_id)
+    logins = {
+        user.id: user.email
+        for user in session.scalars(
+            select(User).where(User.id.in_({a.seeker.user_id for a in found if a.seeker.user_id}))
+        )
+    }
+    out: list[Applicant] = []
+    for application in found:
+        seeker = application.seeker
+        if application.status is ApplicationStatus.WITHDRAWN:
+            out.append(Applicant(application, None, None, None, [], []))
+            continue
+        cv = seeker.cv if seeker.cv and seeker.cv.visibility is not CvVisibility.HIDDEN else None
+        email = seeker.email or (logins.get(seeker.user_id) if seeker.user_id else None)
+        work = sorted(seeker.work_history, key=lambda w: w.started_on, reverse=True)
+        out.append(Applicant(application, seeker.phone, email, cv, list(seeker.skills), work))
+    return out
 
 
 @dataclass

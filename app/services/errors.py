@@ -16,3 +16,13 @@ class ValidationFailed(ValueError):
     def __init__(self, errors: list[FieldError]) -> None:
         super().__init__("; ".join(str(e) for e in errors))
         self.errors = errors
+
+
+class LimitExceeded(FieldError):
+    """A value beyond a limit of the programme rules: ``rule`` names the rule parameter
+    (for example ``social_job_max_months`` or ``minimum_wage``) and ``limit`` its value."""
+
+    def __init__(self, field: str, message: str, *, rule: str, limit: int) -> None:
+        super().__init__(field, message)
+        self.rule = rule
+        self.limit = limit

@@ -122,9 +122,10 @@ def save_profile(
         errors.append(FieldError("cv_title", "must be at most 255 characters"))
     if len(summary) > 5000:
         errors.append(FieldError("cv_summary", "must be at most 5000 characters"))
-    if form.visibility not in {v.value for v in CvVisibility}:
+    known_visibility = form.visibility in {v.value for v in CvVisibility}
+    if not known_visibility:
         errors.append(FieldError("visibility", "choose one"))
-    visibility = CvVisibility(form.visibility) if not errors else CvVisibility.CENTRES
+    visibility = CvVisibility(form.visibility) if known_visibility else CvVisibility.CENTRES
     cv = seeker.cv
     consented = form.consent_publish or (cv is not None and cv.consent_publish_at is not None)
     if visibility is CvVisibility.PUBLIC and not consented:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field, fields
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -27,7 +27,8 @@ from app.models import (
 )
 from app.models.base import utcnow
 from app.services.duplicates import mark_if_duplicate
-from app.services.errors import FieldError, ValidationFailed
+from app.services.errors import FieldError, LimitExceeded, ValidationFailed
+from matching.rules.params import params_for
 
 MAX_TITLE = 255
 MAX_DESCRIPTION = 20_000
@@ -178,7 +179,7 @@ def _apply_place(
 
 
 def _apply_terms(
-    session: Session, vacancy: Vacancy, data: VacancyInput, errors: list[FieldError]
+    session: Session, vacancy: Vacancy, data: VacancyInput, errors: list[FieldError], on: date
 ) -> None:
     given = data.set_fields
     for name in ("salary_from", "salary_to"):
@@ -229,17 +230,75 @@ def _apply_terms(
             errors.append(FieldError("max_duration_months", "must be a positive whole number"))
         else:
             vacancy.max_duration_months = months
-    vacancy.apply_kind_defaults()
+    errors.extend(rule_limits(vacancy, on))
+    vacancy.apply_kind_defaults(on)
     if "expires_at" in given:
         vacancy.expires_at = data.expires_at
 
 
-def apply_input(session: Session, vacancy: Vacancy, data: VacancyInput) -> None:
-    """Copy the set fields onto ``vacancy``; raises ValidationFailed listing every bad field."""
+def offered_wage(vacancy: Vacancy) -> tuple[str, int] | None:
+    """The monthly pay the rules compare (the lower bound, else the upper), and its field;
+    the referral assessment reads the same figure (``app.services.referrals.offer_terms``)."""
+    if vacancy.salary_from is not None:
+        return "salary_from", vacancy.salary_from
+    if vacancy.salary_to is not None:
+        return "salary_to", vacancy.salary_to
+    return None
+
+
+def rule_limits(vacancy: Vacancy, on: date) -> list[LimitExceeded]:
+    """What the programme rules in force ``on`` refuse: a programme place longer than its
+    legal maximum, and a full-time vacancy posted by an employer or a centre that pays less
+    than the minimum wage (imported listings are other sites' data and are kept as they are)."""
+    p = params_for(on)
+    found: list[LimitExceeded] = []
+    kind = vacancy.kind.value
+    limit = p.max_duration_months(kind)
+    months = vacancy.max_duration_months
+    if limit is not None and months is not None and months > limit:
+        found.append(
+            LimitExceeded(
+                "max_duration_months",
+                f"a {kind} lasts at most {limit} months under the programme rules",
+                rule=f"{kind}_max_months",
+                limit=limit,
+            )
+        )
+    wage = offered_wage(vacancy)
+    own = vacancy.source in (VacancySource.EMPLOYER, VacancySource.CENTRE)
+    if own and wage is not None and vacancy.employment_type is EmploymentType.FULL:
+        minimum = p.minimum_wage(on)
+        if wage[1] < minimum:
+            found.append(
+                LimitExceeded(
+                    wage[0],
+                    f"a full-time vacancy pays at least the minimum wage, {minimum} tenge a month",
+                    rule="minimum_wage",
+                    limit=minimum,
+                )
+            )
+    return found
+
+
+def part_time_below_minimum(vacancy: Vacancy, on: date | None = None) -> int | None:
+    """The minimum wage when a part-time (or other not full-time) vacancy pays less than it:
+    allowed, since pay follows the hours, but worth a warning to the employer."""
+    wage = offered_wage(vacancy)
+    minimum = params_for(on or date.today()).minimum_wage(on or date.today())
+    if wage is None or vacancy.employment_type is EmploymentType.FULL or wage[1] >= minimum:
+        return None
+    return minimum
+
+
+def apply_input(
+    session: Session, vacancy: Vacancy, data: VacancyInput, on: date | None = None
+) -> None:
+    """Copy the set fields onto ``vacancy``; raises ValidationFailed listing every bad field.
+    The programme rules checked are those in force ``on`` (default: today)."""
     errors: list[FieldError] = []
     _apply_text(vacancy, data, errors)
     _apply_place(session, vacancy, data, errors)
-    _apply_terms(session, vacancy, data, errors)
+    _apply_terms(session, vacancy, data, errors, on or date.today())
     if errors:
         raise ValidationFailed(errors)
 
@@ -254,6 +313,7 @@ def create_vacancy(
     publish: bool = True,
     centre_id: int | None = None,
     created_by_id: int | None = None,
+    on: date | None = None,
 ) -> Vacancy:
     missing = [] if "title" in data.set_fields else [FieldError("title", "is required")]
     if "locality_kato" not in data.set_fields and "region_kato" not in data.set_fields:
@@ -277,7 +337,7 @@ def create_vacancy(
         languages=[],
         description="",
     )
-    apply_input(session, vacancy, data)
+    apply_input(session, vacancy, data, on)
     if publish:
         publish_vacancy(vacancy)
     session.add(vacancy)

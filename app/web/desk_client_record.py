@@ -17,6 +17,7 @@ from app.extensions import db_session
 from app.models import (
     Application,
     Family,
+    Occupation,
     Referral,
     ReferralOutcome,
     Role,
@@ -86,9 +87,13 @@ def _record_page(
         if code != REFUSED_SUITABLE_OFFERS or refused >= TWO_OFFERS
     ]
     registered = seeker.status in REGISTERED
+    occupations = list(
+        session.scalars(select(Occupation).where(Occupation.code.in_(seeker.desired_occupations)))
+    )
     page = render_template(
         "desk/clients/record.html",
         seeker=seeker,
+        occupations=occupations,
         show_iin=reason is not None,
         errors=errors or {},
         refusal=refusal,

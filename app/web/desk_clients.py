@@ -31,7 +31,10 @@ from app.services.clients import (
 from app.services.errors import FieldError, ValidationFailed
 from app.services.registration import RuleRefused
 from app.services.work_queues import due_unemployed
-from app.web import desk_client_record  # noqa: F401  (its routes join the blueprint)
+from app.web import (
+    desk_client_profile,  # noqa: F401  (its routes join the blueprint)
+    desk_client_record,  # noqa: F401  (its routes join the blueprint)
+)
 from app.web import desk_clients_base as base
 from app.web.access import roles_required
 from app.web.desk_clients_base import bp, errors_of

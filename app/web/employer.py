@@ -103,7 +103,12 @@ _ROUTES = (
         employer_vacancies.edit_vacancy,
         ["GET", "POST"],
     ),
-    ("/employer/vacancies/<int:vacancy_id>/close", "close", employer_vacancies.close, ["POST"]),
+    (
+        "/employer/vacancies/<int:vacancy_id>/close",
+        "close",
+        employer_vacancies.close,
+        ["GET", "POST"],
+    ),
     (
         "/employer/vacancies/<int:vacancy_id>/publish",
         "publish",

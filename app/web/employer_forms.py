@@ -9,13 +9,15 @@ from datetime import UTC, date, datetime, time
 from typing import Any
 
 from flask_babel import LazyString, lazy_gettext
+from flask_babel import gettext as _
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, selectinload
 from werkzeug.datastructures import MultiDict
 
 from app.models import Occupation, Region, Vacancy
-from app.services.errors import FieldError
+from app.services.errors import FieldError, LimitExceeded
 from app.services.vacancies import MAX_PLACES, VacancyInput
+from app.web.public_labels import money
 
 KINDS = {
     "regular": lazy_gettext("Regular job"),
@@ -119,8 +121,22 @@ _CODE = re.compile(r"^\s*(\d{4})(?!\d)")
 _INT_FIELDS = ("salary_from", "salary_to", "places", "max_duration_months")
 
 
+def limit_message(error: LimitExceeded) -> str:
+    """A programme rule's limit in words, with the limit itself (from the rule parameters)."""
+    if error.rule == "minimum_wage":
+        return _(
+            "A full-time vacancy must pay at least the minimum wage: %(amount)s a month.",
+            amount=money(error.limit),
+        )
+    if error.rule == "youth_practice_max_months":
+        return _("Youth practice lasts at most %(n)d months.", n=error.limit)
+    return _("A social job lasts at most %(n)d months.", n=error.limit)
+
+
 def message(error: FieldError) -> str:
     """The sentence shown next to a field (the service's own words for fields without one)."""
+    if isinstance(error, LimitExceeded):
+        return limit_message(error)
     return str(FIELD_MESSAGES.get(error.field, CHOOSE if error.field else error.message))
 
 

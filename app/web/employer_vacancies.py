@@ -24,13 +24,25 @@ from app.models import (
 )
 from app.services.applications import EMPLOYER_STATUSES, NoApplication, set_status
 from app.services.candidates import Candidate, candidates_for_vacancy
-from app.services.employer_account import employer_referrals, own_vacancy, vacancy_applications
+from app.services.employer_account import (
+    applicants,
+    employer_referrals,
+    own_vacancy,
+    vacancy_applications,
+)
 from app.services.errors import FieldError, ValidationFailed
-from app.services.vacancies import apply_input, close_vacancy, create_vacancy, publish_vacancy
+from app.services.vacancies import (
+    apply_input,
+    close_vacancy,
+    create_vacancy,
+    part_time_below_minimum,
+    publish_vacancy,
+)
 from app.web import employer_forms as forms
 from app.web.access import current_user, roles_required
 from app.web.employer_explain import candidate_notes
 from app.web.i18n import current_language
+from app.web.public_labels import money
 from indexer import SearchUnavailable
 from matching.rules.params import params_for
 
@@ -101,6 +113,21 @@ def _failed(
     return _render_form(vacancy, form.values, forms.errors_by_field(errors), 422)
 
 
+def _warn_about_pay(vacancy: Vacancy) -> None:
+    """Part-time pay below the full-time minimum wage is allowed (pay follows the hours), but
+    the employer is told, with the figure the rules use."""
+    minimum = part_time_below_minimum(vacancy)
+    if minimum is not None:
+        flash(
+            _(
+                "The pay is below the minimum wage (%(amount)s a month for full time). "
+                "Check that it is at least in proportion to the hours.",
+                amount=money(minimum),
+            ),
+            "warning",
+        )
+
+
 @roles_required(Role.EMPLOYER)
 def new_vacancy() -> ResponseReturnValue:
     session = db_session()
@@ -132,6 +159,7 @@ def new_vacancy() -> ResponseReturnValue:
         else _("The vacancy is saved as a draft."),
         "success",
     )
+    _warn_about_pay(vacancy)
     return redirect(url_for("employer.vacancy", vacancy_id=vacancy.id))
 
 
@@ -153,12 +181,25 @@ def edit_vacancy(vacancy_id: int) -> ResponseReturnValue:
         publish_vacancy(vacancy)
     session.commit()
     flash(_("The vacancy is saved."), "success")
+    _warn_about_pay(vacancy)
     return redirect(url_for("employer.vacancy", vacancy_id=vacancy.id))
 
 
 @roles_required(Role.EMPLOYER)
 def close(vacancy_id: int) -> ResponseReturnValue:
+    """GET asks for confirmation (a page, so it works without JavaScript); POST closes only
+    with ``confirm=yes`` from that page, otherwise it asks again."""
     vacancy = _own(vacancy_id)
+    if request.method == "GET" or request.form.get("confirm") != "yes":
+        open_applications = sum(
+            1
+            for a in vacancy_applications(db_session(), vacancy.id)
+            if a.status.value not in ("withdrawn", "rejected", "hired")
+        )
+        page = render_template(
+            "employer/close.html", vacancy=vacancy, open_applications=open_applications
+        )
+        return page
     close_vacancy(vacancy)
     db_session().commit()
     flash(_("The vacancy is closed: it no longer appears in search."), "success")
@@ -199,7 +240,7 @@ def vacancy(vacancy_id: int) -> ResponseReturnValue:
         candidates=candidates,
         notes={c.cv.id: candidate_notes(c.ranked.explanation) for c in candidates},
         search_up=search_up,
-        applications=vacancy_applications(session, item.id),
+        applicants=applicants(session, item.id),
         referrals=employer_referrals(session, employer_id(), vacancy_id=item.id),
         answer_statuses=EMPLOYER_STATUSES,
         forms=forms,

@@ -58,6 +58,11 @@ APPLICATION_STATUSES: dict[str, LazyString] = {
     "hired": lazy_gettext("Hired"),
     "withdrawn": lazy_gettext("Withdrawn"),
 }
+CV_VISIBILITIES: dict[str, LazyString] = {
+    "centres": lazy_gettext("Employment centres only"),
+    "public": lazy_gettext("Employers too (public CV)"),
+    "hidden": lazy_gettext("Nobody (hidden)"),
+}
 SNIPPET_WORDS = 30
 _WORD = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
 
@@ -189,4 +194,5 @@ def init_app(app: App) -> None:
         EXPERIENCE_LABELS=EXPERIENCES,
         EDUCATION_LABELS=EDUCATION_LEVELS,
         APPLICATION_STATUS_LABELS=APPLICATION_STATUSES,
+        CV_VISIBILITY_LABELS=CV_VISIBILITIES,
     )

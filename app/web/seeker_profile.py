@@ -1,49 +1,24 @@
-"""The seeker's profile and CV editor, and their saved searches (registered on the ``seeker``
-blueprint in ``app.web.seeker``)."""
+"""The seeker's profile and CV editor (``app.web.profile_editor``), and their saved searches
+(registered on the ``seeker`` blueprint in ``app.web.seeker``)."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from flask import abort, flash, redirect, render_template, request, url_for
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.extensions import db_session
-from app.models import Occupation, Role, Seeker
+from app.models import Role, Seeker
 from app.services import saved_searches as searches_service
-from app.services.errors import FieldError, ValidationFailed
-from app.services.seeker_cv import (
-    ProfileForm,
-    find_occupations,
-    save_profile,
-)
-from app.services.seeker_cv import (
-    add_education as add_education_entry,
-)
-from app.services.seeker_cv import (
-    add_work as add_work_entry,
-)
-from app.services.seeker_cv import (
-    remove_entry as remove_profile_entry,
-)
+from app.services.errors import FieldError
+from app.web import profile_editor as editor
 from app.web.access import roles_required
 from app.web.i18n import current_language
-from app.web.seeker_forms import errors_of, me, own_seeker
-
-LANGUAGE_NAMES = {
-    "kk": "Қазақ тілі",
-    "ru": "Русский язык",
-    "en": "English",
-    "tr": "Türkçe",
-    "zh": "中文",
-    "de": "Deutsch",
-    "uz": "Oʻzbek tili",
-    "ky": "Кыргыз тили",
-}
+from app.web.profile_editor import Editor
+from app.web.seeker_forms import me, own_seeker
 
 
 def _seeker(session: Session) -> Seeker:
@@ -53,132 +28,28 @@ def _seeker(session: Session) -> Seeker:
     return seeker
 
 
-def _profile_values(seeker: Seeker) -> dict[str, Any]:
-    cv = seeker.cv
-    return {
-        "desired_occupations": list(seeker.desired_occupations),
-        "skills": "\n".join(seeker.skills),
-        "desired_salary": "" if seeker.desired_salary is None else str(seeker.desired_salary),
-        "desired_schedules": list(seeker.desired_schedules),
-        "max_commute_km": "" if seeker.max_commute_km is None else str(seeker.max_commute_km),
-        "languages": list(seeker.languages),
-        "cv_title": cv.title if cv else "",
-        "cv_summary": cv.summary if cv else "",
-        "visibility": cv.visibility.value if cv else "centres",
-        "consent_publish": bool(cv and cv.consent_publish_at),
-    }
-
-
-def _render_profile(
-    session: Session,
-    seeker: Seeker,
-    values: dict[str, Any],
-    errors: dict[str, str],
-    status: int = 200,
-    section_errors: dict[str, str] | None = None,
-    entry_values: dict[str, str] | None = None,
-) -> ResponseReturnValue:
-    occ_q = request.args.get("occ_q", "").strip()[:80]
-    found = find_occupations(session, occ_q) if occ_q else []
-    chosen = list(
-        session.scalars(
-            select(Occupation).where(Occupation.code.in_(values["desired_occupations"]))
-        )
-    )
-    offered = [o for o in found if o.code not in values["desired_occupations"]]
-    return render_template(
-        "seeker/profile.html",
-        seeker=seeker,
-        values=values,
-        errors=errors,
-        section_errors=section_errors or {},
-        entry=entry_values or {},
-        chosen=chosen,
-        offered=offered,
-        occ_q=occ_q,
-        languages=LANGUAGE_NAMES,
-        lang=current_language(),
-    ), status
+def _editor() -> Editor:
+    return Editor("seeker", _seeker)
 
 
 @roles_required(Role.SEEKER)
 def profile() -> ResponseReturnValue:
-    session = db_session()
-    seeker = _seeker(session)
-    if request.method == "GET":
-        return _render_profile(session, seeker, _profile_values(seeker), {})
-    data = request.form
-    values: dict[str, Any] = {
-        "desired_occupations": data.getlist("desired_occupations"),
-        "skills": data.get("skills", "")[:5000],
-        "desired_salary": data.get("desired_salary", "")[:20],
-        "desired_schedules": data.getlist("desired_schedules"),
-        "max_commute_km": data.get("max_commute_km", "")[:10],
-        "languages": data.getlist("languages"),
-        "cv_title": data.get("cv_title", "")[:300],
-        "cv_summary": data.get("cv_summary", "")[:6000],
-        "visibility": data.get("visibility", "centres"),
-        "consent_publish": data.get("consent_publish") == "yes",
-    }
-    try:
-        save_profile(session, seeker, ProfileForm(**values))
-    except ValidationFailed as exc:
-        session.rollback()
-        seeker = _seeker(session)
-        return _render_profile(session, seeker, values, errors_of(exc), 422)
-    session.commit()
-    flash(_("Your profile is saved."), "success")
-    return redirect(url_for("seeker.profile"))
-
-
-def _add_entry(
-    prefix: str,
-    add: Callable[..., object],
-    form: dict[str, str],
-    done: str,
-    anchor: str,
-) -> ResponseReturnValue:
-    """Add an education or work entry; on a bad field, the profile again with the errors."""
-    session = db_session()
-    seeker = _seeker(session)
-    try:
-        add(session, seeker, **form)
-    except ValidationFailed as exc:
-        session.rollback()
-        seeker = _seeker(session)
-        errors = {f"{prefix}_{k}": v for k, v in errors_of(exc).items()}
-        values = {f"{prefix}_{k}": v for k, v in form.items()}
-        return _render_profile(session, seeker, _profile_values(seeker), {}, 422, errors, values)
-    session.commit()
-    flash(done, "success")
-    return redirect(url_for("seeker.profile") + anchor)
+    return editor.profile(_editor(), db_session())
 
 
 @roles_required(Role.SEEKER)
 def add_education() -> ResponseReturnValue:
-    form = {k: request.form.get(k, "")[:255] for k in ("level", "institution", "specialty_name")}
-    form["graduated_on"] = request.form.get("graduated_on", "")[:10]
-    return _add_entry("edu", add_education_entry, form, _("Education added."), "#education")
+    return editor.add_education(_editor(), db_session())
 
 
 @roles_required(Role.SEEKER)
 def add_work() -> ResponseReturnValue:
-    names = ("employer_name", "position", "started_on", "ended_on")
-    form = {k: request.form.get(k, "")[:255] for k in names}
-    form["description"] = request.form.get("description", "")[:5000]
-    return _add_entry("work", add_work_entry, form, _("Work experience added."), "#work")
+    return editor.add_work(_editor(), db_session())
 
 
 @roles_required(Role.SEEKER)
 def remove_entry(kind: str, entry_id: int) -> ResponseReturnValue:
-    if kind not in ("education", "work"):
-        abort(404)
-    session = db_session()
-    if not remove_profile_entry(session, _seeker(session), kind, entry_id):
-        abort(404)
-    session.commit()
-    flash(_("Removed."), "success")
-    return redirect(url_for("seeker.profile") + f"#{kind}")
+    return editor.remove_entry(_editor(), db_session(), kind, entry_id)
 
 
 @roles_required(Role.SEEKER)

@@ -147,6 +147,14 @@ class RuleParams:
     def minimum_wage(self, on: date) -> int:
         return _latest(self.minimum_wages, on).amount
 
+    def max_duration_months(self, kind: str) -> int | None:
+        """The longest a programme place of this vacancy kind may last (None: no limit)."""
+        limits = {
+            "social_job": self.social_job_max_months,
+            "youth_practice": self.youth_practice_max_months,
+        }
+        return limits.get(kind)
+
 
 class RuleBook:
     """The versions of the rules; ``at(day)`` is the version in force that day.

@@ -57,6 +57,9 @@ def test_register_find_read_and_correct(app: Flask, as_: Call, world: World) -> 
     assert by_iin["items"][0]["iin_masked"] == "********" + IIN[-4:]
     by_name = as_("staff", "get", f"{URL}?q=нұрлан").get_json()
     assert [i["id"] for i in by_name["items"]] == [sid]
+    typed_in_russian = as_("staff", "get", f"{URL}?q=НУРЛАН").get_json()  # ұ typed as у
+    assert [i["id"] for i in typed_in_russian["items"]] == [sid]
+    assert as_("staff", "get", f"{URL}?q=%25").get_json()["items"] == []  # % is literal
     assert as_("staff", "get", f"{URL}?q=Ахметов").get_json()["items"] == []
     unemployed = as_("staff", "get", f"{URL}?status=unemployed").get_json()
     assert unemployed["items"] == []

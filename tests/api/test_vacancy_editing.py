@@ -66,3 +66,24 @@ def test_bad_bodies_are_named_problems_never_500(as_: Call) -> None:
     assert missing.status_code == 404 and missing.mimetype == "application/problem+json"
     wrong = as_("anonymous", "put", "/api/v1/vacancies")
     assert wrong.status_code == 405 and wrong.mimetype == "application/problem+json"
+
+
+def test_programme_rules_are_422s_naming_the_field_and_the_limit(as_: Call) -> None:
+    post = "/api/v1/vacancies"
+    cases = [
+        ({**NEW, "kind": "social_job", "max_duration_months": 18}, "max_duration_months", "12"),
+        ({**NEW, "kind": "youth_practice", "max_duration_months": 9}, "max_duration_months", "6"),
+        ({**NEW, "salary_from": 20_000, "salary_to": 30_000}, "salary_from", "85000"),
+    ]
+    for body, field, limit in cases:
+        response = as_("employer", "post", post, json=body)
+        assert response.status_code == 422, response.get_data()
+        (error,) = response.get_json()["errors"]
+        assert error["field"] == field and limit in error["message"]
+    part = as_(
+        "employer", "post", post, json={**NEW, "salary_from": 40_000, "employment_type": "part"}
+    )
+    assert part.status_code == 201
+    url = f"/api/v1/vacancies/{part.get_json()['id']}"
+    full = as_("employer", "patch", url, json={"employment_type": "full"})
+    assert full.status_code == 422 and full.get_json()["errors"][0]["field"] == "salary_from"

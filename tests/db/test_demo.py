@@ -32,12 +32,12 @@ from app.models import (
     VacancyKind,
     VacancySource,
 )
-from app.models.enums import MAX_DURATION_MONTHS
 from app.services.calendar import work_calendar
 from app.services.demo import DemoAlreadyLoaded, DemoReport, fill_demo
 from app.services.passwords import verify_password
 from matching.iin import check_digit, validate_iin
 from matching.rules import REFUSED_SUITABLE_OFFERS, age_in_years, becomes_unemployed_on
+from matching.rules.params import params_for
 
 TODAY = date(2026, 3, 16)
 REFERENCE_TABLES = {"region", "locality", "occupation", "calendar_day"}
@@ -117,7 +117,7 @@ def test_programme_places_follow_the_rules(session: Session) -> None:
     for vacancy in session.execute(select(Vacancy)).scalars():
         if vacancy.kind != VacancyKind.REGULAR:
             assert not vacancy.hazardous, vacancy.title
-        limit = MAX_DURATION_MONTHS.get(vacancy.kind)
+        limit = params_for(date.today()).max_duration_months(vacancy.kind.value)
         if limit is not None:
             assert vacancy.max_duration_months is not None
             assert vacancy.max_duration_months <= limit

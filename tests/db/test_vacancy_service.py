@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy.orm import Session
 
 from app.models import Vacancy, VacancyKind, VacancySource, VacancyStatus
-from app.services.errors import ValidationFailed
+from app.services.errors import LimitExceeded, ValidationFailed
 from app.services.vacancies import (
     VacancyInput,
     apply_input,
     close_vacancy,
     create_vacancy,
     html_to_text,
+    part_time_below_minimum,
 )
+from matching.rules.params import params_for
 
 from .factories import an_employer
 
@@ -80,8 +82,56 @@ def test_missing_title_and_place_are_both_reported(session: Session) -> None:
 
 def test_programme_kinds_get_their_legal_duration(session: Session) -> None:
     assert _create(session, kind="social_job").max_duration_months == 12
-    assert _create(session, kind="youth_practice", max_duration_months=9).max_duration_months == 6
+    assert _create(session, kind="youth_practice", max_duration_months=4).max_duration_months == 4
     assert _create(session, kind="public_works").max_duration_months is None
+
+
+@pytest.mark.parametrize(
+    ("kind", "months", "rule", "limit"),
+    [("social_job", 18, "social_job_max_months", 12), ("youth_practice", 9, None, 6)],
+)
+def test_a_programme_place_longer_than_the_law_allows_is_refused_not_cut(
+    session: Session, kind: str, months: int, rule: str | None, limit: int
+) -> None:
+    with pytest.raises(ValidationFailed) as failed:
+        _create(session, kind=kind, max_duration_months=months)
+    (error,) = failed.value.errors
+    assert isinstance(error, LimitExceeded) and error.field == "max_duration_months"
+    assert error.rule == (rule or f"{kind}_max_months") and error.limit == limit
+    assert f"at most {limit} months" in error.message
+    vacancy = _create(session, title="Ұзақ жұмыс", max_duration_months=18)  # regular: no limit
+    with pytest.raises(ValidationFailed):  # turning it into a programme place does not cut it
+        apply_input(session, vacancy, VacancyInput.of(kind=kind))
+
+
+def test_full_time_pay_below_the_minimum_wage_is_refused_part_time_warned(
+    session: Session,
+) -> None:
+    day = date(2026, 12, 1)
+    minimum = params_for(day).minimum_wage(day)
+    with pytest.raises(ValidationFailed) as failed:
+        create_vacancy(
+            session,
+            an_employer(session),
+            VacancyInput.of(title="Кассир", locality_kato=ASTANA, salary_from=20_000),
+            on=day,
+        )
+    (error,) = failed.value.errors
+    assert isinstance(error, LimitExceeded) and error.field == "salary_from"
+    assert error.rule == "minimum_wage" and error.limit == minimum
+    with pytest.raises(ValidationFailed) as failed:
+        _create(session, salary_to=30_000)
+    assert failed.value.errors[0].field == "salary_to"
+    part = _create(session, salary_from=40_000, employment_type="part")
+    assert part_time_below_minimum(part, day) == minimum
+    assert part_time_below_minimum(_create(session, salary_from=minimum), day) is None
+    imported = create_vacancy(
+        session,
+        an_employer(session),
+        VacancyInput.of(title="Кассир", locality_kato=ASTANA, salary_from=20_000),
+        source=VacancySource.IMPORT,
+    )
+    assert imported.salary_from == 20_000  # other sites' listings are kept as they are
 
 
 def test_update_touches_only_given_fields(session: Session) -> None:

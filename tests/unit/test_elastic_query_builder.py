@@ -12,7 +12,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from indexer.analysis import query_positions
+from indexer.analysis import MatchingAnalyzer, query_positions
 from indexer.documents import DocType, Vector
 from indexer.elastic import query_builder as qb
 from indexer.query import Filters, GeoFilter, Mode, SearchQuery, Sort
@@ -430,3 +430,23 @@ def test_hybrid_within_a_radius_filters_both_lists() -> None:
     }
     assert text["query"]["bool"]["filter"] == [PUBLISHED, radius]
     assert knn["knn"]["filter"] == {"bool": {"filter": [PUBLISHED, radius]}}
+
+
+def test_compound_titles_and_ascii_kazakh_reach_elasticsearch_as_plain_terms() -> None:
+    """With the real analyser: "іс жүргізуші" (clerk) is one term, never the driver's
+    "жүргізуші"; "aspaz" carries its Cyrillic readings first and its English one after."""
+    analyzer = MatchingAnalyzer()
+    clerk = qb.text_clause(query_positions(analyzer, "іс жүргізуші"))
+    assert clerk == {
+        "bool": {
+            "should": [position("іс_жүргізуші", "делопроизводител", "делопроизводитель", "clerk")],
+            "minimum_should_match": 1,
+        }
+    }
+    cook = qb.text_clause(query_positions(analyzer, "aspaz"))
+    assert cook == {
+        "bool": {
+            "should": [position("аспаз", "aspaz", "повар", "аспазш", "аспазшы", "cook", "chef")],
+            "minimum_should_match": 1,
+        }
+    }

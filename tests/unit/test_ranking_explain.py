@@ -58,6 +58,7 @@ def test_russian_word_forms_matched_and_missing_in_vacancy_wording() -> None:
         "params": {"km": pytest.approx(4.0, abs=0.1)},
     }
 
+
 def test_kazakh_word_forms_and_notes() -> None:
     profile = SeekerProfile(
         skills=("компьютерлік сауаттылығы", "жүргізуші куәлігінің"),

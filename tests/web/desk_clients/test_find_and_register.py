@@ -191,3 +191,29 @@ def test_duplicate_iin_links_to_the_existing_client(
     assert f"/desk/clients/{people.other_seeker_id}" not in response.get_data(as_text=True)
     with extensions.database(app).session() as session:
         assert session.query(Seeker).count() == 2
+
+
+@pytest.mark.parametrize(
+    ("stored", "typed"),
+    [("Тұрсынова", "Турсынова"), ("Тұрсынова", "турсын"), ("Фёдоров", "Федоров")],
+)
+def test_find_by_name_folds_kazakh_letters_and_yo(
+    app: Flask, client: FlaskClient, sign_in: SignIn, people: People, stored: str, typed: str
+) -> None:
+    with extensions.database(app).session() as session:
+        seeker = session.get(Seeker, people.seeker_id)
+        assert seeker is not None
+        seeker.last_name = stored
+        session.commit()
+    sign_in(client, "staff")
+    page = client.get("/desk", query_string={"last_name": typed}).get_data(as_text=True)
+    assert f'id="client-{people.seeker_id}"' in page
+
+
+def test_percent_and_underscore_typed_in_a_name_are_literal(
+    client: FlaskClient, sign_in: SignIn, people: People
+) -> None:
+    sign_in(client, "staff")
+    for typed in ("%", "_ейткали", "Сейт%"):
+        page = client.get("/desk", query_string={"last_name": typed}).get_data(as_text=True)
+        assert 'id="not-found"' in page, typed

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import func, select
@@ -127,7 +128,12 @@ def test_close_takes_it_out_of_search_and_publish_again_brings_it_back(
     sign_in(client, "employer")
     vacancy_id = own_vacancy(app, people.employer_id, title="Повар")
     page = f"/employer/vacancies/{vacancy_id}"
-    assert post(client, f"{page}/close", {}, page).status_code == 302
+    assert f'href="{page}/close"' in client.get(page).get_data(as_text=True)
+    asked = client.get(f"{page}/close?lang=ru")  # a confirmation step, no JavaScript needed
+    assert asked.status_code == 200 and "Да, закрыть вакансию" in asked.get_data(as_text=True)
+    assert post(client, f"{page}/close", {}, page).status_code == 200  # not confirmed: asks
+    assert load(app, vacancy_id).status is VacancyStatus.PUBLISHED
+    assert post(client, f"{page}/close", {"confirm": "yes"}, page).status_code == 302
     assert load(app, vacancy_id).status is VacancyStatus.CLOSED
     assert vacancy_id not in found_ids(app, "повар")
     assert post(client, f"{page}/publish", {}, page).status_code == 302
@@ -200,3 +206,87 @@ def test_answering_an_application(
     with extensions.database(app).session() as session:
         stored = session.get(Application, application_id)
         assert stored is not None and stored.status is ApplicationStatus.INVITED
+
+
+@pytest.mark.parametrize(
+    ("lang", "kind", "months", "said"),
+    [
+        ("ru", "social_job", "18", "не более чем на 12 месяцев"),
+        ("kk", "youth_practice", "9", "ең көбі 6 айға"),
+    ],
+)
+def test_a_longer_programme_place_is_refused_naming_the_limit(
+    app: Flask,
+    client: FlaskClient,
+    people: People,
+    sign_in: SignIn,
+    lang: str,
+    kind: str,
+    months: str,
+    said: str,
+) -> None:
+    sign_in(client, "employer")
+    form = vacancy_form(kind=kind, max_duration_months=months, action="publish")
+    response = post(client, f"{NEW}?lang={lang}", form, f"{NEW}?lang={lang}")
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert 'id="error-max_duration_months"' in page and said in page
+    assert _vacancy_count(app) == 0
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_full_time_pay_below_the_minimum_wage_is_refused_part_time_warned(
+    app: Flask, client: FlaskClient, people: People, sign_in: SignIn, lang: str
+) -> None:
+    sign_in(client, "employer")
+    low = vacancy_form(
+        kind="regular", employment_type="full", salary_from="20000", salary_to="30000"
+    )
+    response = post(client, f"{NEW}?lang={lang}", low, f"{NEW}?lang={lang}")
+    assert response.status_code == 422
+    page = response.get_data(as_text=True)
+    assert 'id="error-salary_from"' in page and "85\u00a0000\u00a0₸" in page
+    assert _vacancy_count(app) == 0
+    part = {**low, "employment_type": "part"}
+    response = post(client, f"{NEW}?lang={lang}", part, f"{NEW}?lang={lang}")
+    assert response.status_code == 302
+    shown = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert 'class="flash warning"' in shown and "85\u00a0000\u00a0₸" in shown
+    assert _vacancy_count(app) == 1
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_applicants_come_first_with_the_cv_and_contacts_they_shared(
+    app: Flask, client: FlaskClient, people: People, sign_in: SignIn, lang: str
+) -> None:
+    vacancy_id = own_vacancy(app, people.employer_id, title="Продавец")
+    with extensions.database(app).session() as session:
+        seeker = session.get(Seeker, people.seeker_id)
+        other = session.get(Seeker, people.other_seeker_id)
+        assert seeker is not None and other is not None
+        seeker.phone, seeker.skills = "+7 701 555 12 34", ["касса", "1С"]
+        seeker.cv = Cv(
+            title="Сатушы-кассир", summary="Үш жыл дүкенде.", visibility=CvVisibility.CENTRES
+        )
+        other.phone = "+7 702 000 00 00"
+        session.add_all(
+            [
+                Application(seeker_id=seeker.id, vacancy_id=vacancy_id),
+                Application(
+                    seeker_id=other.id, vacancy_id=vacancy_id, status=ApplicationStatus.WITHDRAWN
+                ),
+            ]
+        )
+        session.commit()
+    sign_in(client, "employer")
+    page = client.get(f"/employer/vacancies/{vacancy_id}?lang={lang}").get_data(as_text=True)
+    assert page.index('id="applications"') < page.index('id="candidates"')
+    assert "+7 701 555 12 34" in page and people.emails["seeker"] in page
+    assert "Сатушы-кассир" in page and "Үш жыл дүкенде." in page and "касса, 1С" in page
+    assert "Омаров Ерлан" in page and "+7 702 000 00 00" not in page  # withdrawn: name only
+    with extensions.database(app).session() as session:
+        cv = session.scalars(select(Cv).where(Cv.seeker_id == people.seeker_id)).one()
+        cv.visibility = CvVisibility.HIDDEN
+        session.commit()
+    page = client.get(f"/employer/vacancies/{vacancy_id}").get_data(as_text=True)
+    assert "Сатушы-кассир" not in page and "+7 701 555 12 34" in page
