@@ -29,26 +29,26 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import platform
-import random
 import subprocess
 import sys
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from relevance_people_metrics import TOP, K, Person, Posting, gain, haversine, mean, metrics
+
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results"
 BASELINE_REV = "159426b"  # main before local-first ranking (issue #11)
-TOP = 5
-K = 10
 TODAY = date(2026, 3, 16)
 NAMED = (
     # (name, locality, text, desired codes, commute limit km, languages)
@@ -71,76 +71,6 @@ NAMED = (
     ("Kaskelen cook, pasted CV", "195220100", "Повар с опытом 5 лет", (), None, ("ru",)),
     ("Konaev cook", "191010000", "Повар", ("5120",), None, ("kk", "ru")),
 )
-
-
-def haversine(a: tuple[float, float], b: tuple[float, float]) -> float:
-    p1, p2 = math.radians(a[0]), math.radians(b[0])
-    h = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(b[1] - a[1]) / 2) ** 2
-    )
-    return 2 * 6371.0088 * math.asin(math.sqrt(min(1.0, h)))
-
-
-@dataclass(frozen=True)
-class Posting:
-    id: int
-    code: str | None
-    lat: float | None
-    lon: float | None
-    schedule: str
-    kind: str = "regular"
-
-
-@dataclass(frozen=True)
-class Person:
-    qid: str
-    home: tuple[float, float]
-    limit_km: float
-    codes: tuple[str, ...]
-
-
-def reach(person: Person, posting: Posting) -> bool:
-    if posting.schedule in ("remote", "rotation"):
-        return True
-    if posting.lat is None or posting.lon is None:
-        return False
-    return haversine(person.home, (posting.lat, posting.lon)) <= person.limit_km
-
-
-def suitable(person: Person, posting: Posting) -> bool:
-    """Same minor ISCO group; programme places are not counted (who may take one is the
-    rules' business, and a place the person may not take is rightly never shown)."""
-    return (
-        posting.kind == "regular"
-        and bool(posting.code)
-        and any(posting.code[:3] == c[:3] for c in person.codes if c and posting.code)
-    )
-
-
-def gain(person: Person, posting: Posting) -> int:
-    if not suitable(person, posting):
-        return 0
-    return 2 if reach(person, posting) else 1
-
-
-def metrics(person: Person, ranked: Sequence[Posting], pool: Sequence[Posting]) -> dict[str, float]:
-    top = list(ranked[:TOP])
-    gains = [gain(person, p) for p in ranked[:K]]
-    ideal = sorted((gain(person, p) for p in pool), reverse=True)[:K]
-    dcg = sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(gains))
-    idcg = sum((2**g - 1) / math.log2(i + 2) for i, g in enumerate(ideal))
-    return {
-        "top5_within_reach": sum(reach(person, p) for p in top) / TOP,
-        "top5_suitable_within_reach": sum(gain(person, p) == 2 for p in top) / TOP,
-        "ndcg10": dcg / idcg if idcg else 0.0,
-    }
-
-
-def mean(rows: Sequence[dict[str, float]]) -> dict[str, float]:
-    if not rows:
-        return {}
-    return {key: round(sum(r[key] for r in rows) / len(rows), 4) for key in rows[0]}
 
 
 # -- demo: the app's own recommend(), once per code tree ------------------------------------------
@@ -241,114 +171,6 @@ def baseline_tree(rev: str, target: Path) -> Path:
 # -- shared: hh.kz postings on real localities ------------------------------------------------
 
 
-def measure_shared(args: argparse.Namespace) -> dict[str, Any]:
-    sys.path.insert(0, str(ROOT / "bench"))
-    from relevance_data import build_corpus, embed, load_encoder
-
-    from app.services.local_retrieval import Pass, merge, rings
-    from indexer import DocType, Filters, GeoFilter, Mode, SearchQuery, Sort, TextMatch, make_engine
-    from matching.ranking import DEFAULT_WEIGHTS, Candidate, SeekerProfile, rank
-
-    corpus = build_corpus()
-    docs = {item.doc.id: item.doc for item in corpus.items}
-    encoder = None
-    if args.encoder:
-        encoder = load_encoder(args.encoder)
-        vectors = embed(encoder, [item.passage for item in corpus.items], "passages")
-        docs = {
-            i.doc.id: replace(i.doc, vector=v)
-            for i, v in zip(corpus.items, vectors.matrix, strict=True)
-        }
-    pool = [Posting(d.id, d.occupation_code, d.lat, d.lon, d.schedule) for d in docs.values()]
-    by_id = {p.id: p for p in pool}
-    rng = random.Random(args.seed)
-    people: list[tuple[Person, SeekerProfile, int]] = []
-    for item in rng.sample(corpus.items, len(corpus.items)):
-        doc = item.doc
-        if not item.label or doc.lat is None or doc.lon is None:
-            continue
-        person = Person(f"posting:{doc.id}", (doc.lat, doc.lon), 30.0, (item.label,))
-        others = [p for p in pool if p.id != doc.id and suitable(person, p)]
-        if not any(reach(person, p) and p.schedule not in ("remote", "rotation") for p in others):
-            continue
-        if not any(not reach(person, p) for p in others):
-            continue
-        profile = SeekerProfile(
-            text=doc.title,
-            desired_occupations=(item.label,),
-            lat=doc.lat,
-            lon=doc.lon,
-            max_commute_km=30.0,
-            languages=("ru",),
-        )
-        people.append((person, profile, doc.id))
-        if len(people) >= args.people:
-            break
-    old_weights = replace(
-        DEFAULT_WEIGHTS,
-        other_occupation=1.0,
-        distant_occupation=1.0,
-        unknown_occupation=1.0,
-        missing_language=1.0,
-        beyond_reach=1.0,
-        beyond_reach_floor=1.0,
-        beyond_reach_power=0.0,
-    )
-    results: dict[str, list[dict[str, float]]] = {"old": [], "new": []}
-    with tempfile.TemporaryDirectory(prefix="zhumys-people-") as tmp:
-        engine = make_engine("embedded", path=Path(tmp), vector_dim=384, rebuild_threads=1)
-        try:
-            engine.rebuild(DocType.VACANCIES, list(docs.values()))
-
-            def search(q: SearchQuery) -> list[Any]:
-                return engine.search(DocType.VACANCIES, q).hits
-
-            for person, profile, own in people:
-                filters = Filters(ids_exclude=(own,))
-                vector = encoder.encode_queries([profile.text])[0] if encoder else None
-                home = GeoFilter(person.home[0], person.home[1])
-                query = SearchQuery(
-                    text=profile.text,
-                    vector=vector,
-                    mode=Mode.HYBRID if vector is not None else Mode.TEXT,
-                    filters=filters,
-                    geo=home,
-                    limit=100,
-                    knn_candidates=200,
-                    text_match=TextMatch.ANY,
-                )
-                by_code = SearchQuery(
-                    filters=replace(filters, occupation_codes=profile.desired_occupations),
-                    geo=home,
-                    sort=Sort.DISTANCE,
-                    limit=100,
-                )
-                old_hits = merge([Pass(search(query)), Pass(search(by_code))])
-                local = [
-                    Pass(search(replace(query, geo=g)), 200) for g in rings(*person.home, 30.0)
-                ]
-                new_hits = merge([Pass(search(query)), *local, Pass(search(by_code))])
-                for name, hits, weights in (
-                    ("old", old_hits, old_weights),
-                    ("new", new_hits, DEFAULT_WEIGHTS),
-                ):
-                    candidates = [
-                        Candidate(docs[h.id], h.text_rank, h.vector_rank, h.distance_km)
-                        for h in hits.values()
-                    ]
-                    ranked = rank(profile, candidates, today=TODAY, weights=weights)
-                    order = [by_id[r.vacancy_id] for r in ranked[:K]]
-                    results[name].append(metrics(person, order, [p for p in pool if p.id != own]))
-        finally:
-            engine.close()
-    return {
-        "people": len(people),
-        "encoder": args.encoder or "none (text only)",
-        "old": mean(results["old"]),
-        "new": mean(results["new"]),
-    }
-
-
 # -- report ----------------------------------------------------------------------------------
 
 
@@ -413,6 +235,8 @@ def main(argv: Sequence[str] | None = None) -> None:
             for code, data in (("old", old), ("new", new)):
                 rows.append((name, code, 1, data["named"][name]))
     if not args.skip_shared:
+        from relevance_people_shared import measure_shared
+
         shared = measure_shared(args)
         report["shared"] = shared
         for code in ("old", "new"):
