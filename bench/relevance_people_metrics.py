@@ -11,6 +11,7 @@ K = 10
 
 
 def haversine(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """The bench's own (not ``matching.geo``): it also runs on the old code tree."""
     p1, p2 = math.radians(a[0]), math.radians(b[0])
     h = (
         math.sin((p2 - p1) / 2) ** 2

@@ -16,28 +16,22 @@ Phrases = tuple[tuple[str, tuple[str, ...]], ...]
 def occupation_classifier(session: Session) -> OccupationClassifier:
     """A title → ISCO unit group classifier over the names and synonyms in the database.
 
-    Building it analyses every phrase (about half a second); the rows are cheap to read. So
-    the rows are read each time and the classifier is reused while they are unchanged: /match
-    classifies every pasted CV, and reference data reloaded is picked up at once.
-    """
-    rows = session.execute(
-        select(
-            Occupation.code,
-            Occupation.name_ru,
-            Occupation.name_kk,
-            Occupation.synonyms_ru,
-            Occupation.synonyms_kk,
-            Occupation.synonyms_en,
+    Building one analyses some thousands of phrases; every import and demo fill asks for one, so
+    it is kept per distinct set of phrases (a changed classifier table gives a new one)."""
+    phrases: list[tuple[str, tuple[str, ...]]] = []
+    rows = session.execute(select(Occupation).where(Occupation.level == 4)).scalars()
+    for occupation in rows:
+        names = (
+            occupation.name_ru,
+            occupation.name_kk,
+            *occupation.synonyms_ru,
+            *occupation.synonyms_kk,
+            *occupation.synonyms_en,
         )
-        .where(Occupation.level == 4)
-        .order_by(Occupation.code)
-    )
-    phrases: Phrases = tuple(
-        (code, (ru, kk, *syn_ru, *syn_kk, *syn_en)) for code, ru, kk, syn_ru, syn_kk, syn_en in rows
-    )
-    return _classifier(phrases)
+        phrases.append((occupation.code, names))
+    return _classifier(tuple(phrases))
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=4)
 def _classifier(phrases: Phrases) -> OccupationClassifier:
     return OccupationClassifier(dict(phrases))

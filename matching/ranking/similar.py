@@ -9,7 +9,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from matching.ranking.features import NEUTRAL, haversine_km, isco_level_score, rank_score
+from matching.geo import haversine_km
+from matching.ranking.features import NEUTRAL, isco_level_score, rank_score
 from matching.ranking.profile import VacancyLike, duplicate_key
 from matching.ranking.terms import jaccard, skill_terms
 from matching.ranking.weights import DEFAULT_PARAMS, SimilarWeights
@@ -75,7 +76,7 @@ def similar_score(
 def distance_between(a: VacancyLike, b: VacancyLike) -> float | None:
     if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
         return None
-    return haversine_km(a.lat, a.lon, b.lat, b.lon)
+    return float(haversine_km(a.lat, a.lon, [b.lat], [b.lon])[0])
 
 
 def rank_similar(
