@@ -181,6 +181,9 @@ class MatchRequest(Strict):
     schedules: list[Schedule] = Field([], max_length=5)
     birth_date: date | None = None
     education_level: EducationLevel | None = None
+    max_commute_km: int | None = Field(
+        None, ge=1, le=500, description="how far the person will travel; default: the rules'"
+    )
     limit: int = Field(20, ge=1, le=50)
 
 

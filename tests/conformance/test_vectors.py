@@ -198,3 +198,27 @@ def test_modes_need_their_inputs() -> None:
         SearchQuery(text="x", mode=Mode.HYBRID)
     with pytest.raises(ValueError, match="text"):
         SearchQuery(vector=unit(1), mode=Mode.HYBRID)
+
+
+def test_hybrid_within_a_radius_restricts_both_lists(engine: SearchEngine) -> None:
+    """Local first (app.services.local_retrieval) relies on this: the same hybrid query within a
+    radius returns the local posting that the global lists leave out, with both of its ranks."""
+    far = [
+        vacancy(i, "Повар повар", lat=ASTANA[0], lon=ASTANA[1], vector=unit(1, i / 100))
+        for i in range(1, 6)
+    ]
+    local = vacancy(9, "Повар", lat=ALMATY[0], lon=ALMATY[1], vector=unit(1, 1))
+    engine.upsert(V, [*far, local])
+    query = SearchQuery(
+        text="повар",
+        vector=unit(1),
+        mode=Mode.HYBRID,
+        geo=GeoFilter(ALMATY[0], ALMATY[1]),
+        limit=3,
+        knn_candidates=3,
+    )
+    assert 9 not in ids(engine.search(V, query))
+    near = engine.search(V, replace(query, geo=GeoFilter(ALMATY[0], ALMATY[1], 30)))
+    assert ids(near) == [9]
+    assert (near.hits[0].text_rank, near.hits[0].vector_rank) == (1, 1)
+    assert near.hits[0].distance_km == pytest.approx(0, abs=0.01)

@@ -441,6 +441,29 @@ def test_count_body_uses_the_default_statuses() -> None:
     assert text_body(CV, SearchQuery())["query"] == {"match_all": {}}
 
 
+def test_hybrid_within_a_radius_filters_both_lists() -> None:
+    """Local-first retrieval runs the person's hybrid query within their commute radius: the
+    radius must bind the text list and the kNN list alike (``filter``, not a post-filter)."""
+    query = SearchQuery(
+        text="повар",
+        vector=vec(1.0, 0.0),
+        mode=Mode.HYBRID,
+        geo=GeoFilter(43.2, 76.6, radius_km=30.0),
+        knn_candidates=200,
+        limit=100,
+    )
+    text, knn = qb.hybrid_bodies(V, query, positions(query.text))
+    radius = {
+        "geo_distance": {
+            "distance": "30.0km",
+            "distance_type": "arc",
+            "location": {"lat": 43.2, "lon": 76.6},
+        }
+    }
+    assert text["query"]["bool"]["filter"] == [PUBLISHED, radius]
+    assert knn["knn"]["filter"] == {"bool": {"filter": [PUBLISHED, radius]}}
+
+
 def test_compound_titles_and_ascii_kazakh_reach_elasticsearch_as_plain_terms() -> None:
     """With the real analyser: "іс жүргізуші" (clerk) is one term, never the driver's
     "жүргізуші"; "aspaz" carries its Cyrillic readings first and its English one after."""
