@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from flask.sansio.app import App
 from flask_babel import LazyString, lazy_gettext
 
+from app.services.explanations import reasons
 from matching.text import analyze_alternatives, analyze_query
 
 KINDS: dict[str, LazyString] = {
@@ -186,6 +187,7 @@ def init_app(app: App) -> None:
     app.jinja_env.filters.update(money=money, km=km)
     app.jinja_env.globals.update(
         salary_text=salary_text,
+        reasons=reasons,
         KIND_LABELS=KINDS,
         SCHEDULE_LABELS=SCHEDULES,
         EMPLOYMENT_LABELS=EMPLOYMENT_TYPES,
