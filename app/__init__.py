@@ -10,13 +10,17 @@ from flask import Flask
 from app.settings import Settings
 
 
-def create_app(config: Settings | dict[str, Any] | None = None) -> Flask:
+def create_app(config: Settings | dict[str, Any] | None = None, *, serving: bool = True) -> Flask:
     """Build the Flask app.
 
     ``config`` is a ready ``Settings``, or a dict of overrides applied on top of the
-    environment (what tests pass), or None to read the environment alone.
+    environment (what tests pass), or None to read the environment alone. ``serving``: the
+    app will answer requests, so the default SECRET_KEY is refused (the CLI's maintenance
+    commands pass False).
     """
     settings = config if isinstance(config, Settings) else Settings.from_env(**(config or {}))
+    if serving:
+        settings.check_secret()
     settings.instance_path.mkdir(parents=True, exist_ok=True)
 
     flask_app = Flask(__name__, instance_path=str(settings.instance_path))
@@ -33,13 +37,14 @@ def create_app(config: Settings | dict[str, Any] | None = None) -> Flask:
     )
     flask_app.json.ensure_ascii = False  # type: ignore[attr-defined]
 
-    from app import extensions
+    from app import extensions, rate_limits
     from app.api import bp as api_bp
     from app.api import problem_for
-    from app.web import access, errors, i18n, navigation, security
+    from app.web import access, auth, errors, i18n, navigation, security, sessions
     from app.web.blueprints import page_blueprints
 
     extensions.init_app(flask_app, settings)
+    sessions.init_app(flask_app, settings)
     i18n.init_app(flask_app, settings.default_locale, settings.translations_path)
     security.init_app(flask_app, api_bp)
     navigation.init_app(flask_app)
@@ -48,5 +53,6 @@ def create_app(config: Settings | dict[str, Any] | None = None) -> Flask:
     for blueprint in page_blueprints():
         flask_app.register_blueprint(blueprint)
     flask_app.register_blueprint(api_bp)
+    rate_limits.init_app(flask_app, settings, on_failed_logins=auth.refused_login)
     flask_app.before_request(lambda: extensions.indexing(flask_app).sweep_if_due())
     return flask_app

@@ -20,7 +20,7 @@ from app.settings import SettingsError
 
 def _make_app() -> Flask:
     try:
-        return create_app()
+        return create_app(serving=sys.argv[1:2] == ["run"])
     except SettingsError as exc:
         click.echo(f"Configuration error: {exc}", err=True)
         sys.exit(2)
@@ -144,13 +144,22 @@ def create_user_command(
     show_default=True,
     help="File format; auto means CSV for a .csv file, hh.ru JSON otherwise.",
 )
+@click.option(
+    "--force-close",
+    is_flag=True,
+    help="With --snapshot: close missing vacancies even when the file rejected rows or lists "
+    "far fewer than are live.",
+)
 @click.option("--source", default=None, help="Prefix of the external ids [default: hh or csv].")
 @with_appcontext
-def import_command(path: str, snapshot: bool, file_format: str, source: str | None) -> None:
+def import_command(
+    path: str, snapshot: bool, force_close: bool, file_format: str, source: str | None
+) -> None:
     """Import vacancies: hh.ru API format (search page, JSON array, JSON lines) or CSV."""
     from app.services.imports.csv_format import import_csv
     from app.services.imports.hh_format import PayloadError
     from app.services.imports.runner import import_hh
+    from app.services.imports.snapshot import SnapshotGuard
 
     if file_format == "auto":
         file_format = "csv" if path.lower().endswith(".csv") else "hh"
@@ -159,13 +168,24 @@ def import_command(path: str, snapshot: bool, file_format: str, source: str | No
         raw = fh.read()
     try:
         with extensions.database().session() as session:
-            report = importer(session, raw, source_prefix=source or file_format, snapshot=snapshot)
+            report = importer(
+                session,
+                raw,
+                source_prefix=source or file_format,
+                snapshot=snapshot,
+                guard=SnapshotGuard(
+                    force=force_close,
+                    min_share=extensions.settings().snapshot_min_percent / 100,
+                ),
+            )
     except PayloadError as exc:
         raise click.ClickException(f"{path}: {exc}") from None
     click.echo(
         f"accepted {report.accepted} (created {report.created}, updated {report.updated}, "
         f"unchanged {report.unchanged}), closed {report.closed}, rejected {len(report.rejected)}"
     )
+    if report.closing_withheld:
+        click.echo(f"snapshot: {report.closing_withheld}", err=True)
     for error in report.rejected:
         click.echo(f"  line {error.line} id={error.external_id}: {error.reason}", err=True)
 
@@ -179,6 +199,17 @@ def promote_unemployed_command() -> None:
     with extensions.database().session() as session:
         promoted = promote_due_job_seekers(session, date.today())
     click.echo(f"{len(promoted)} job seekers registered as unemployed")
+
+
+@cli.command("purge-retained")
+@with_appcontext
+def purge_retained_command() -> None:
+    """Delete the centre records of deleted accounts whose retention period has ended (daily)."""
+    from app.services.seeker_accounts import purge_expired_records
+
+    with extensions.database().session() as session:
+        purged = purge_expired_records(session, date.today())
+    click.echo(f"{purged} kept records past their retention period deleted")
 
 
 cli.add_command(token_group)

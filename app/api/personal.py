@@ -100,7 +100,8 @@ def candidates(call: Call, id: int) -> ResponseReturnValue:
     summary="Vacancies like this one",
     roles=ALL_ROLES,
     response=SimilarResult,
-    errors=(401, 404, 503),
+    errors=(401, 404, 429, 503),
+    description="Anonymous callers are rate limited per IP (429 with Retry-After).",
 )
 def similar(call: Call, id: int) -> ResponseReturnValue:
     visible_vacancy(call, id)

@@ -12,6 +12,7 @@ from app.api.pagination import fetch_page
 from app.api.problems import ApiProblem, field_problem
 from app.api.registry import Call, operation
 from app.api.schemas_referrals import (
+    EmployerReferralOut,
     OutcomeRequest,
     OutcomeResult,
     ReferralCreate,
@@ -43,22 +44,28 @@ def only_overdue(stmt: Select[Referral]) -> Select[Referral]:
     return stmt.where(Referral.outcome == ReferralOutcome.PENDING, Referral.report_by < today())
 
 
-def out(referral: Referral) -> ReferralOut:
-    return ReferralOut(
+def out(referral: Referral, viewer: User) -> ReferralOut | EmployerReferralOut:
+    """The referral in the shape ``viewer``'s role may see (employers: no health facts)."""
+    shared = EmployerReferralOut(
         id=referral.id,
         seeker_id=referral.seeker_id,
         vacancy_id=referral.vacancy_id,
         vacancy_title=referral.vacancy.title,
         centre_id=referral.centre_id,
-        issued_by_id=referral.issued_by_id,
         issued_on=referral.issued_on,
         report_by=referral.report_by,
         employer_answer_by=referral.employer_answer_by,
         outcome=referral.outcome,
         outcome_on=referral.outcome_on,
+        refusal_reason=referral.refusal_reason,
+    )
+    if viewer.role is Role.EMPLOYER:
+        return shared
+    return ReferralOut(
+        **shared.model_dump(),
+        issued_by_id=referral.issued_by_id,
         counted_as_suitable_offer=referral.counted_as_suitable_offer,
         suitability=dict(referral.suitability or {}),
-        refusal_reason=referral.refusal_reason,
         note=referral.note,
     )
 
@@ -107,13 +114,17 @@ def issue(call: Call) -> ResponseReturnValue:
         counted_as_suitable=body.counted_as_suitable_offer,
     )
     session.commit()
-    return out(referral).model_dump(mode="json"), 201
+    return out(referral, user).model_dump(mode="json"), 201
 
 
 @operation(
     "GET",
     "/referrals",
     summary="Referrals: a centre's, to an employer's vacancies, or a seeker's own",
+    description=(
+        "Employers get the referral without the rules' suitable-work assessment, the centre's"
+        " note and counted_as_suitable_offer: those hold health and income facts of the person."
+    ),
     roles=("seeker", "employer", "staff"),
     query=ReferralQuery,
     response=ReferralPage,
@@ -128,7 +139,7 @@ def list_referrals(call: Call) -> ResponseReturnValue:
         stmt = only_overdue(stmt)
     stmt = stmt.options(selectinload(Referral.vacancy)).order_by(Referral.id.desc())
     rows, next_cursor = fetch_page(db_session(), stmt, params.cursor, params.limit)
-    page = ReferralPage(items=[out(r) for r in rows], next_cursor=next_cursor)
+    page = ReferralPage(items=[out(r, call.user) for r in rows], next_cursor=next_cursor)
     return page.model_dump(mode="json")
 
 
@@ -167,6 +178,6 @@ def outcome(call: Call, id: int) -> ResponseReturnValue:
     )
     session.commit()
     result = OutcomeResult(
-        referral=out(referral), decision=decision.to_dict() if decision else None
+        referral=out(referral, user), decision=decision.to_dict() if decision else None
     )
     return result.model_dump(mode="json")

@@ -63,6 +63,10 @@ def _json_body() -> Any:
         raise ApiProblem(
             400, f"malformed JSON: {exc}", [{"field": "body", "message": "malformed JSON"}]
         ) from None
+    except RecursionError:
+        raise ApiProblem(
+            400, "JSON nested too deeply", [{"field": "body", "message": "nested too deeply"}]
+        ) from None
 
 
 def _nul_field(value: Any, path: str) -> str | None:

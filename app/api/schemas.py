@@ -2,16 +2,45 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from app.models import EducationLevel, EmploymentType, Experience, Schedule, VacancyKind
 
 MAX_PAGE = 100
 MAX_ROW_ID = 2**31 - 1  # ids are 32-bit on PostgreSQL: a larger one names no row
+
+
+# Sizes and kinds of the body fields people type (a 35 MB skill list was accepted once).
+ShortText = Annotated[str, Field(max_length=100)]
+Money = Annotated[int, Field(ge=0, le=100_000_000, strict=True)]  # no "100" or true
+EARLIEST_BIRTH = date(1900, 1, 1)
+
+
+def plausible_birth_date(value: date | None) -> date | None:
+    if value is not None and not EARLIEST_BIRTH <= value <= date.today():
+        raise ValueError(f"must be between {EARLIEST_BIRTH.isoformat()} and today")
+    return value
+
+
+LATEST_EXPIRY_YEAR = 2100
+_ZONES = (timedelta(hours=-12), timedelta(hours=14))  # the offsets in use on Earth
+
+
+def expiry_in_utc(value: datetime) -> datetime:
+    """An expiry moment as aware UTC: no zone means UTC; the offset must be a real one
+    (-12:00 .. +14:00) and the year before ``LATEST_EXPIRY_YEAR``."""
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=UTC)
+    offset = value.utcoffset() or timedelta(0)
+    if not _ZONES[0] <= offset <= _ZONES[1]:
+        raise ValueError("the time zone offset must be between -12:00 and +14:00")
+    if value.year >= LATEST_EXPIRY_YEAR:
+        raise ValueError(f"must be before {LATEST_EXPIRY_YEAR}")
+    return value.astimezone(UTC)
 
 
 class Strict(BaseModel):
@@ -144,14 +173,14 @@ class VacancyPatch(Strict):
     address: str | None = Field(None, max_length=255)
     lat: float | None = Field(None, ge=-90, le=90)
     lon: float | None = Field(None, ge=-180, le=180)
-    salary_from: int | None = Field(None, ge=0, le=100_000_000)
-    salary_to: int | None = Field(None, ge=0, le=100_000_000)
+    salary_from: Money | None = None
+    salary_to: Money | None = None
     schedule: Schedule | None = None
     employment_type: EmploymentType | None = None
     experience: Experience | None = None
     education_level: EducationLevel | None = None
-    skills: list[str] | None = Field(None, max_length=50)
-    languages: list[str] | None = Field(None, max_length=20)
+    skills: list[ShortText] | None = Field(None, max_length=50)
+    languages: list[ShortText] | None = Field(None, max_length=20)
     places: int | None = Field(None, ge=1, le=10_000)
     kind: VacancyKind | None = None
     hazardous: bool | None = None
@@ -159,6 +188,11 @@ class VacancyPatch(Strict):
     expires_at: datetime | None = None
     lang: str | None = Field(None, pattern="^(kk|ru|en)$")
     source_url: str | None = Field(None, max_length=500)
+
+    @field_validator("expires_at")
+    @classmethod
+    def _expiry(cls, value: datetime | None) -> datetime | None:
+        return None if value is None else expiry_in_utc(value)
 
     def changes(self) -> dict[str, Any]:
         return self.model_dump(exclude_unset=True, exclude={"employer_id", "publish"})
@@ -174,10 +208,10 @@ class VacancyCreate(VacancyPatch):
 
 class MatchRequest(Strict):
     text: str = Field("", max_length=2000, description="free text: what the person can do")
-    skills: list[str] = Field([], max_length=50)
+    skills: list[ShortText] = Field([], max_length=50)
     occupation_codes: list[str] = Field([], max_length=20)
     locality_kato: str | None = Field(None, max_length=20)
-    desired_salary: int | None = Field(None, ge=0, le=100_000_000)
+    desired_salary: Money | None = None
     schedules: list[Schedule] = Field([], max_length=5)
     birth_date: date | None = None
     education_level: EducationLevel | None = None
@@ -185,6 +219,11 @@ class MatchRequest(Strict):
         None, ge=1, le=500, description="how far the person will travel; default: the rules'"
     )
     limit: int = Field(20, ge=1, le=50)
+
+    @field_validator("birth_date")
+    @classmethod
+    def _birth(cls, value: date | None) -> date | None:
+        return plausible_birth_date(value)
 
 
 class MatchItem(BaseModel):
@@ -217,12 +256,18 @@ class ImportResult(BaseModel):
     updated: int
     unchanged: int
     closed: int
+    closing_withheld: str | None = Field(
+        None, description="why a snapshot closed nothing (rejected rows, too few rows)"
+    )
     rejected: list[dict[str, Any]]
     warnings: list[dict[str, Any]]
 
 
 class ImportQuery(Strict):
     snapshot: bool = False
+    force: bool = Field(
+        False, description="with snapshot: close missing vacancies even from a suspect file"
+    )
 
 
 class ChangesQuery(Strict):

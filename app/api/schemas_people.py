@@ -7,7 +7,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, Field
 
-from app.api.schemas import MAX_PAGE, Strict
+from app.api.schemas import MAX_PAGE, Money, ShortText, Strict
 from app.models import Schedule, SeekerStatus
 
 Care = Literal["child", "disabled", "elderly"]
@@ -39,10 +39,10 @@ class SeekerFields(Strict):
     address: str | None = Field(None, max_length=255)
     phone: str | None = Field(None, max_length=32)
     email: str | None = Field(None, max_length=255, pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-    languages: list[str] | None = Field(None, max_length=10)
-    skills: list[str] | None = Field(None, max_length=50)
-    desired_occupations: list[str] | None = Field(None, max_length=10)
-    desired_salary: int | None = Field(None, ge=0, le=100_000_000)
+    languages: list[ShortText] | None = Field(None, max_length=10)
+    skills: list[ShortText] | None = Field(None, max_length=50)
+    desired_occupations: list[ShortText] | None = Field(None, max_length=10)
+    desired_salary: Money | None = None
     desired_schedules: list[Schedule] | None = None
     max_commute_km: int | None = Field(None, ge=0, le=1000)
     disability_group: int | None = Field(None, ge=1, le=3)

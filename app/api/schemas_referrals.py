@@ -62,31 +62,40 @@ class OutcomeRequest(Strict):
     refusal_reason: str | None = Field(None, max_length=500)
 
 
-class ReferralOut(BaseModel):
+class EmployerReferralOut(BaseModel):
+    """A referral as the employer sees it: the same facts as their referrals page. The rules'
+    suitable-work assessment (health, distance from home, the previous wage) and the centre's
+    notes are the person's and the centre's business, not the employer's."""
+
     id: int
     seeker_id: int
     vacancy_id: int
     vacancy_title: str
     centre_id: int | None
-    issued_by_id: int | None
     issued_on: date
     report_by: date
     employer_answer_by: date | None
     outcome: ReferralOutcome
     outcome_on: date | None
+    refusal_reason: str | None
+
+
+class ReferralOut(EmployerReferralOut):
+    """A referral as the centre and the person see it."""
+
+    issued_by_id: int | None
     counted_as_suitable_offer: bool
     suitability: dict[str, Any]
-    refusal_reason: str | None
     note: str | None
 
 
 class ReferralPage(BaseModel):
-    items: list[ReferralOut]
+    items: list[ReferralOut | EmployerReferralOut]
     next_cursor: str | None
 
 
 class OutcomeResult(BaseModel):
-    referral: ReferralOut
+    referral: ReferralOut | EmployerReferralOut
     decision: dict[str, Any] | None = Field(
         None, description="the deregistration decision, when a refusal made one"
     )

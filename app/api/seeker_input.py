@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from app.api.problems import ApiProblem, field_problem
 from app.api.schemas_people import SeekerFields
-from app.models import Locality, Seeker
+from app.models import Locality, Occupation, Seeker
 from app.services.clients import FLAGS
 from app.services.errors import FieldError, ValidationFailed
 
@@ -75,6 +75,15 @@ def _locality_id(session: Session, kato: str | None) -> str:
     if found is None:
         raise field_problem("locality_kato", f"{kato!r} is not a known locality")
     return str(found)
+
+
+def check_occupations(session: Session, body: SeekerFields) -> None:
+    """Wished occupations must be codes of the classifier (an unknown one breaks matching)."""
+    codes = body.model_dump(exclude_unset=True).get("desired_occupations") or []
+    known = set(session.scalars(select(Occupation.code).where(Occupation.code.in_(codes))))
+    unknown = [code for code in codes if code not in known]
+    if unknown:
+        raise field_problem("desired_occupations", f"unknown occupation codes: {unknown}")
 
 
 def set_extras(seeker: Seeker, body: SeekerFields) -> None:

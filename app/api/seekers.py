@@ -1,7 +1,9 @@
 """Staff's records of people: find, register, read (audited) and correct. Admins read only.
 
-Staff see their own centre's people (and, found by IIN, people on file with no centre, whom
-they may take on); anyone else's record is reported as missing (404). The IIN
+Staff see their own centre's people; a person with no centre (signed up online) only through
+an IIN search that states why (``X-Access-Reason``, audited), after which that staff member
+may open the record for a few hours to take the person on; anyone else's record is reported
+as missing (404), and a client of another centre is not found by IIN either. The IIN
 is masked unless the request states why the full number is needed in the ``X-Access-Reason``
 header; every read of a record, and every IIN search, is written to the audit log.
 """
@@ -32,11 +34,10 @@ from app.api.schemas_people import (
     SeekerSearch,
 )
 from app.api.schemas_referrals import ReferralPage, ReferralQuery
-from app.api.seeker_input import client_form, problem_of, set_extras
+from app.api.seeker_input import check_occupations, client_form, problem_of, set_extras
 from app.extensions import db_session
 from app.models import Referral, Role, Seeker, User
 from app.services import clients
-from app.services.audit import record
 from app.services.errors import FieldError, ValidationFailed
 from app.services.registration import RuleRefused
 from matching.iin import mask_iin
@@ -139,20 +140,11 @@ def _find(call: Call, params: SeekerQuery) -> ResponseReturnValue:
             iin, _ = clients.lookup_iin(text)
         except FieldError as exc:
             raise field_problem("q", exc.message) from None
-        person = clients.find_by_iin(session, iin)
-        visible = person is not None and clients.visible(call.user, person)
-        # By IIN staff also find people on file with no centre (signed up online).
-        found_id = person.id if person is not None and visible else -1
-        stmt = select(Seeker).where(Seeker.id == found_id).options(selectinload(Seeker.locality))
-        record(
-            session,
-            user=call.user,
-            action="seeker:search_iin",
-            entity_type="seeker",
-            reason=_access_reason(),
-            ip=request.remote_addr,
-            iin_masked=mask_iin(iin),
+        person = clients.look_up_iin(
+            session, call.user, iin, _access_reason(), ip=request.remote_addr
         )
+        found_id = person.id if person is not None else -1
+        stmt = select(Seeker).where(Seeker.id == found_id).options(selectinload(Seeker.locality))
     elif text:
         for word in text.split():
             # Names compared as search keys (matching.text.names), as the desk does: any case,
@@ -203,13 +195,16 @@ def create_seeker(call: Call) -> ResponseReturnValue:
     if user.centre_id is None:
         raise ApiProblem(403, "this staff login belongs to no centre")
     session = db_session()
+    check_occupations(session, body)
     today = date.today()
     try:
         data = clients.parse_client(session, client_form(session, None, body), today, new=True)
         seeker, decision = clients.register_client(session, user, data, today)
-    except clients.DuplicateIIN as exc:
+    except clients.DuplicateIIN:
         session.rollback()
-        raise problem_of(exc, 409) from None
+        clients.record_duplicate(session, user, body.iin, ip=request.remote_addr)
+        session.commit()
+        raise field_problem("iin", clients.ON_FILE, 409) from None
     except ValidationFailed as exc:
         session.rollback()
         raise problem_of(exc) from None
@@ -262,8 +257,11 @@ def get_seeker(call: Call, id: int) -> ResponseReturnValue:
 def patch_seeker(call: Call, id: int) -> ResponseReturnValue:
     assert call.user is not None
     seeker = _visible(call, id)
+    if seeker.centre_id != call.user.centre_id:
+        raise ApiProblem(404, f"no person {id} at your centre")
     body: SeekerPatch = call.body
     session = db_session()
+    check_occupations(session, body)
     form = client_form(session, seeker, body)
     try:
         data = clients.parse_client(session, form, date.today(), new=False)
@@ -296,5 +294,6 @@ def seeker_referrals(call: Call, id: int) -> ResponseReturnValue:
         Referral.issued_on.desc(), Referral.id.desc()
     )
     rows, next_cursor = fetch_page(db_session(), stmt, params.cursor, params.limit)
-    page = ReferralPage(items=[referral_out(r) for r in rows], next_cursor=next_cursor)
+    assert call.user is not None
+    page = ReferralPage(items=[referral_out(r, call.user) for r in rows], next_cursor=next_cursor)
     return page.model_dump(mode="json")

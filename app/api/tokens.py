@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from flask.typing import ResponseReturnValue
-from sqlalchemy import select
 
 from app.api.auth import ALL_ROLES, SIGNED_IN, issue_token
 from app.api.problems import ApiProblem
 from app.api.registry import Call, operation
 from app.api.schemas import TokenOut, TokenRequest
 from app.extensions import db_session
-from app.models import User
 from app.models.base import utcnow
-from app.services.passwords import verify_password
+from app.services.users import authenticate
 
 
 @operation(
@@ -23,18 +21,18 @@ from app.services.passwords import verify_password
     body=TokenRequest,
     response=TokenOut,
     status=201,
-    errors=(400, 401, 422),
+    errors=(400, 401, 422, 429),
+    description="Failed attempts are limited per account and per address (429 with "
+    "Retry-After); an unknown e-mail and a wrong password get the same answer.",
     tag="auth",
 )
 def create_token(call: Call) -> ResponseReturnValue:
     body: TokenRequest = call.body
     session = db_session()
-    user = session.execute(
-        select(User).where(User.email == body.email.strip().lower())
-    ).scalar_one_or_none()
-    if user is None or not user.is_active or not verify_password(user.password_hash, body.password):
+    attempt = authenticate(session, body.email, body.password)
+    if not attempt.ok or attempt.account is None:
         raise ApiProblem(401, "wrong e-mail or password")
-    issued = issue_token(session, user, body.name)
+    issued = issue_token(session, attempt.account, body.name)
     session.commit()
     token = issued.token
     out = TokenOut(

@@ -1,6 +1,6 @@
 """The domain model: plain SQLAlchemy 2.0 models, usable without Flask (workers load them)."""
 
-from .api_token import ApiToken
+from .api_token import ApiToken, IdempotentRequest
 from .base import Base
 from .calendar import CalendarDay
 from .embedding import EmbeddingCache
@@ -64,6 +64,7 @@ __all__ = [
     "Family",
     "FamilyRole",
     "HolidayKind",
+    "IdempotentRequest",
     "Locality",
     "MeasureCourse",
     "MeasureKind",

@@ -9,6 +9,8 @@ from typing import Any, ClassVar
 from sqlalchemy import JSON, BigInteger, DateTime, Dialect, Enum, Integer, MetaData, TypeDecorator
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from matching.iin import redact_iins
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -19,6 +21,17 @@ NAMING_CONVENTION = {
 
 # Big tables get 64-bit keys on PostgreSQL; SQLite only autoincrements INTEGER keys.
 BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+def without_iins(value: Any) -> Any:
+    """Free text (a string or a list of them) with any IIN typed into it redacted. Models
+    apply it to every free-text column another person can read (``@validates``), so no write
+    path (form, API, import) can store an IIN where it would be shown or indexed."""
+    if isinstance(value, str):
+        return redact_iins(value)
+    if isinstance(value, list):
+        return [redact_iins(v) if isinstance(v, str) else v for v in value]
+    return value
 
 
 def utcnow() -> datetime:

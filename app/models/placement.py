@@ -6,9 +6,9 @@ from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
-from .base import Base, TimestampMixin, str_enum, utcnow
+from .base import Base, TimestampMixin, str_enum, utcnow, without_iins
 from .enums import ApplicationStatus, ReferralOutcome, VacancyKind
 from .seeker import Seeker
 from .vacancy import Vacancy
@@ -30,6 +30,10 @@ class Application(TimestampMixin, Base):
 
     seeker: Mapped[Seeker] = relationship()
     vacancy: Mapped[Vacancy] = relationship()
+
+    @validates("cover_letter")
+    def _no_iins(self, _key: str, value: Any) -> Any:
+        return without_iins(value)
 
 
 class Referral(TimestampMixin, Base):

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import CheckConstraint, ForeignKey, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from matching.text.names import name_key
 
-from .base import Base, TimestampMixin, str_enum, utcnow
+from .base import Base, TimestampMixin, str_enum, utcnow, without_iins
 from .enums import CvVisibility, EducationLevel, FamilyRole, SeekerStatus, Sex
 from .geo import Locality
 from .organisation import Centre
@@ -51,6 +52,7 @@ class Seeker(TimestampMixin, Base):
     email: Mapped[str | None] = mapped_column(String(255))
     languages: Mapped[list[str]] = mapped_column(default=list)
     skills: Mapped[list[str]] = mapped_column(default=list)
+
     desired_occupations: Mapped[list[str]] = mapped_column(default=list)
     desired_salary: Mapped[int | None]
     desired_schedules: Mapped[list[str]] = mapped_column(default=list)
@@ -73,6 +75,9 @@ class Seeker(TimestampMixin, Base):
     status: Mapped[SeekerStatus | None] = mapped_column(str_enum(SeekerStatus), index=True)
     status_since: Mapped[date | None]
     registered_on: Mapped[date | None]
+    # Set when the person deleted their account but the centre must keep its record (minimised)
+    # until this day; None for a live record.
+    retained_until: Mapped[date | None]
     centre_id: Mapped[int | None] = mapped_column(ForeignKey("centre.id"), index=True)
     consultant_id: Mapped[int | None] = mapped_column(ForeignKey("user_account.id"))
     family_id: Mapped[int | None] = mapped_column(ForeignKey("family.id"), index=True)
@@ -104,6 +109,10 @@ class Seeker(TimestampMixin, Base):
     def full_name(self) -> str:
         return " ".join(p for p in (self.last_name, self.first_name, self.patronymic) if p)
 
+    @validates("skills")
+    def _no_iins(self, _key: str, value: Any) -> Any:
+        return without_iins(value)
+
 
 class EducationEntry(Base):
     __tablename__ = "education_entry"
@@ -133,6 +142,10 @@ class WorkExperience(Base):
     description: Mapped[str | None] = mapped_column(Text)
 
     seeker: Mapped[Seeker] = relationship(back_populates="work_history")
+
+    @validates("position", "description")
+    def _no_iins(self, _key: str, value: Any) -> Any:
+        return without_iins(value)
 
 
 class StatusChange(Base):
@@ -174,3 +187,7 @@ class Cv(TimestampMixin, Base):
     consent_publish_at: Mapped[datetime | None]
 
     seeker: Mapped[Seeker] = relationship(back_populates="cv")
+
+    @validates("title", "summary")
+    def _no_iins(self, _key: str, value: Any) -> Any:
+        return without_iins(value)

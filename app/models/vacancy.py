@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String, Text, UniqueConstraint
-from sqlalchemy.orm import Mapped, mapped_column, relationship
+from sqlalchemy.orm import Mapped, mapped_column, relationship, validates
 
 from matching.rules.params import params_for
 
-from .base import Base, TimestampMixin, str_enum
+from .base import Base, TimestampMixin, str_enum, without_iins
 from .enums import (
     EducationLevel,
     EmploymentType,
@@ -59,6 +60,11 @@ class Vacancy(TimestampMixin, Base):
     skills: Mapped[list[str]] = mapped_column(default=list)
     languages: Mapped[list[str]] = mapped_column(default=list)
     places: Mapped[int] = mapped_column(default=1)
+
+    @validates("title", "description", "skills")
+    def _no_iins(self, _key: str, value: Any) -> Any:
+        return without_iins(value)
+
     kind: Mapped[VacancyKind] = mapped_column(
         str_enum(VacancyKind), default=VacancyKind.REGULAR, index=True
     )

@@ -19,7 +19,7 @@ from app.search.embeddings import PassageEncoder, cached_passage_vectors
 from app.services.people import education_level, experience_years
 from indexer import CvDocument, VacancyDocument
 from indexer.documents import Vector
-from matching.iin import redact_iins
+from matching.iin import redact_all, redact_iins
 
 PASSAGE_CHARS = 1500
 
@@ -49,14 +49,14 @@ def is_searchable(vacancy: Vacancy, now: datetime) -> bool:
 
 def vacancy_passage(vacancy: Vacancy) -> str:
     parts = [vacancy.title, ", ".join(vacancy.skills), vacancy.description[:PASSAGE_CHARS]]
-    return "\n".join(p for p in parts if p)
+    return redact_iins("\n".join(p for p in parts if p))
 
 
 def cv_passage(cv: Cv) -> str:
     seeker = cv.seeker
     parts = [
         redact_iins(cv.title),
-        ", ".join(seeker.skills),
+        redact_iins(", ".join(seeker.skills)),
         redact_iins(cv.summary[:PASSAGE_CHARS]),
     ]
     parts += [f"{w.position} ({w.employer_name})" for w in seeker.work_history]
@@ -78,14 +78,14 @@ def vacancy_document(vacancy: Vacancy, vector: Vector | None = None) -> VacancyD
     locality = vacancy.locality
     return VacancyDocument(
         id=vacancy.id,
-        title=vacancy.title,
+        title=redact_iins(vacancy.title),
         employer_id=vacancy.employer_id,
         employer_name=vacancy.employer.name,
         region_kato=region.kato,
         locality_kato=locality.kato if locality else None,
         source=vacancy.source.value,
         external_id=vacancy.external_id,
-        description=vacancy.description,
+        description=redact_iins(vacancy.description),
         occupation_code=vacancy.occupation_code,
         lat=vacancy.lat,
         lon=vacancy.lon,
@@ -100,7 +100,7 @@ def vacancy_document(vacancy: Vacancy, vector: Vector | None = None) -> VacancyD
         status=vacancy.status.value,
         published_at=vacancy.published_at,
         expires_at=vacancy.expires_at,
-        skills=tuple(vacancy.skills),
+        skills=tuple(redact_all(vacancy.skills)),
         languages=tuple(vacancy.languages),
         places=vacancy.places,
         lang=vacancy.lang,
@@ -141,7 +141,7 @@ def cv_document(cv: Cv, now: datetime, vector: Vector | None = None) -> CvDocume
         lat=locality.lat if locality else None,
         lon=locality.lon if locality else None,
         text=redact_iins(cv.summary),
-        skills=tuple(seeker.skills),
+        skills=tuple(redact_all(seeker.skills)),
         occupation_codes=tuple(seeker.desired_occupations),
         salary_expected=seeker.desired_salary,
         schedules=tuple(seeker.desired_schedules),

@@ -118,6 +118,7 @@ def register_again(session: Session, seeker: Seeker, today: date, by: User) -> D
     decision = register(session, seeker, today, by=by)
     seeker.centre_id = by.centre_id
     seeker.consultant_id = by.id
+    seeker.retained_until = None  # a kept record of a deleted account is live again
     session.flush()
     return decision
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from app.models import (
+    AuditLog,
     EducationEntry,
     EducationLevel,
     Locality,
@@ -26,10 +27,11 @@ from app.models import (
     Sex,
     User,
 )
+from app.models.base import utcnow
 from app.services.audit import record
 from app.services.errors import FieldError, ValidationFailed
 from app.services.registration import register
-from matching.iin import IinInfo, InvalidIIN, parse_iin, validate_iin
+from matching.iin import IinInfo, InvalidIIN, mask_iin, parse_iin, validate_iin
 from matching.rules import Decision
 from matching.text.names import name_key
 
@@ -51,15 +53,28 @@ SEARCH_LIMIT = 50
 REGISTERED = (SeekerStatus.JOB_SEEKER, SeekerStatus.UNEMPLOYED)
 
 
+IIN_LOOKUP = "seeker:search_iin"
+# How long an IIN lookup opens a no-centre person's record to the staff member who made it.
+IIN_LOOKUP_GRANT = timedelta(hours=8)
+
+
 class NotFound(LookupError):
     """No such client, or one the staff member may not see (shown as 404)."""
+
+
+# The same answer wherever the person is on file (this centre, another, none): the IIN is
+# unique, so a refusal cannot be avoided, but it does not say where.
+ON_FILE = (
+    "a person with this IIN is already on file; find them by IIN (with the reason) to open "
+    "their record"
+)
 
 
 class DuplicateIIN(FieldError):
     """The IIN belongs to a person already on file; ``existing`` is that person."""
 
     def __init__(self, existing: Seeker) -> None:
-        super().__init__("iin", "a person with this IIN is already on file")
+        super().__init__("iin", ON_FILE)
         self.existing = existing
 
 
@@ -197,17 +212,81 @@ def _apply(seeker: Seeker, data: ClientData) -> None:
 
 
 def visible(user: User, seeker: Seeker) -> bool:
-    """Staff see their centre's clients and people with no centre; admins see everyone."""
+    """By plain id, staff see their own centre's clients; admins see everyone."""
     if user.role == Role.ADMIN:
         return True
-    return user.centre_id is not None and seeker.centre_id in (user.centre_id, None)
+    return user.centre_id is not None and seeker.centre_id == user.centre_id
+
+
+def _found_recently(session: Session, user: User, seeker: Seeker) -> bool:
+    """This staff member found this person by IIN, with a reason, in the last hours."""
+    since = utcnow() - IIN_LOOKUP_GRANT
+    hit = session.execute(
+        select(AuditLog.id)
+        .where(
+            AuditLog.user_id == user.id,
+            AuditLog.action == IIN_LOOKUP,
+            AuditLog.entity_type == "seeker",
+            AuditLog.entity_id == str(seeker.id),
+            AuditLog.at >= since,
+        )
+        .limit(1)
+    ).first()
+    return hit is not None
 
 
 def client_for(session: Session, user: User, seeker_id: int) -> Seeker:
+    """A record by id: the staff member's own centre's client, or a person with no centre
+    they found by IIN (with a reason, audited) within ``IIN_LOOKUP_GRANT``, to take them on."""
     seeker = session.get(Seeker, seeker_id)
-    if seeker is None or not visible(user, seeker):
+    if seeker is None:
         raise NotFound(seeker_id)
-    return seeker
+    if visible(user, seeker):
+        return seeker
+    no_centre = user.role == Role.STAFF and seeker.centre_id is None
+    if no_centre and _found_recently(session, user, seeker):
+        return seeker
+    raise NotFound(seeker_id)
+
+
+def _findable(user: User, person: Seeker, reason: str | None) -> bool:
+    if visible(user, person):
+        return True
+    return person.centre_id is None and bool(reason) and user.role == Role.STAFF
+
+
+def look_up_iin(
+    session: Session, user: User, iin: str, reason: str | None, ip: str | None = None
+) -> Seeker | None:
+    """One IIN lookup by staff (desk or API), always written to the audit log (masked IIN,
+    reason, what was found). It finds the caller's own centre's client; a person with no
+    centre (signed up online) only when a reason is given. The answer for a client of
+    another centre is the same as for an IIN not on file."""
+    person = find_by_iin(session, iin)
+    hit = person if person is not None and _findable(user, person, reason) else None
+    record(
+        session,
+        user=user,
+        action=IIN_LOOKUP,
+        entity_type="seeker",
+        entity_id=hit.id if hit else None,
+        reason=reason,
+        ip=ip,
+        iin_masked=mask_iin(iin),
+    )
+    return hit
+
+
+def record_duplicate(session: Session, user: User, iin: str, ip: str | None = None) -> None:
+    """A registration refused because the IIN is on file: audited like a lookup (masked)."""
+    record(
+        session,
+        user=user,
+        action="client:duplicate_iin",
+        entity_type="seeker",
+        ip=ip,
+        iin_masked=mask_iin(iin),
+    )
 
 
 def find_by_iin(session: Session, iin: str) -> Seeker | None:

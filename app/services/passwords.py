@@ -10,6 +10,8 @@ compares with the configured cost, so a cheap hash is upgraded at its owner's ne
 
 from __future__ import annotations
 
+import secrets
+
 from argon2 import Parameters, PasswordHasher, profiles
 from argon2.exceptions import InvalidHashError, VerificationError
 
@@ -29,8 +31,9 @@ def hasher_for(cost: str) -> PasswordHasher:
 
 def configure(cost: str) -> None:
     """Hash new passwords at ``cost`` from now on (the app factory calls it)."""
-    global _hasher
+    global _hasher, _DUMMY_HASH
     _hasher = hasher_for(cost)
+    _DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(24))
 
 
 def hash_password(password: str) -> str:
@@ -44,6 +47,20 @@ def verify_password(password_hash: str, password: str) -> bool:
         return _hasher.verify(password_hash, password)
     except (VerificationError, InvalidHashError):
         return False
+
+
+# A hash of a random password at the current cost, verified when the named account does not
+# exist, so that an unknown e-mail takes as long to refuse as a wrong password (no user
+# enumeration by timing). Made again whenever the cost changes.
+_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(24))
+
+
+def verify_password_or_dummy(password_hash: str | None, password: str) -> bool:
+    """``verify_password``, spending the same time when there is no account (``None``)."""
+    if password_hash is None:
+        verify_password(_DUMMY_HASH, password)
+        return False
+    return verify_password(password_hash, password)
 
 
 def needs_rehash(password_hash: str) -> bool:

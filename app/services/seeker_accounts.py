@@ -29,6 +29,7 @@ from app.services.audit import record
 from app.services.errors import FieldError, ValidationFailed
 from app.services.passwords import MIN_PASSWORD_LENGTH, verify_password
 from app.services.users import UserError, create_user
+from matching.rules.params import params_for
 
 MIN_AGE = 14  # the Labour Code's youngest worker (light work, with a parent's consent)
 MAX_AGE = 100
@@ -236,17 +237,24 @@ def export_data(session: Session, user: User, now: datetime | None = None) -> di
 
 
 def delete_account(
-    session: Session, user: User, password: str, ip: str | None = None
+    session: Session, user: User, password: str, ip: str | None = None, today: date | None = None
 ) -> int | None:
-    """Remove the login and the person record with everything hanging off it (the CV leaves
-    the index through the outbox). Password re-typed as confirmation. Commits; returns the
-    deleted CV's id, if there was one."""
+    """Remove the login and the person's own data (the CV leaves the index through the
+    outbox). Password re-typed as confirmation. Commits; returns the deleted CV's id, if any.
+
+    A person on a centre's register keeps a minimised centre record (``keep_centre_record``):
+    the centre must keep its registration record for the legal retention period, and a
+    refusal counted there still counts if the person registers again."""
     if not verify_password(user.password_hash, password):
         raise FieldError("password", "wrong password")
+    today = today or date.today()
     seeker = own_seeker(session, user)
     cv_id = seeker.cv.id if seeker is not None and seeker.cv is not None else None
     user_id = user.id
-    if seeker is not None:
+    kept = seeker is not None and has_centre_record(session, seeker)
+    if seeker is not None and kept:
+        keep_centre_record(session, seeker, today)
+    elif seeker is not None:
         for model in (Placement, Referral, Application):  # placements point at referrals
             session.execute(delete(model).where(model.seeker_id == seeker.id))
         session.delete(seeker)
@@ -263,6 +271,55 @@ def delete_account(
         entity_id=user_id,
         ip=ip,
         had_person_record=seeker is not None,
+        centre_record_kept=kept,
     )
     session.commit()
     return cv_id
+
+
+def has_centre_record(session: Session, seeker: Seeker) -> bool:
+    """The person has (or had) a registration at a centre: a status, or referrals."""
+    if seeker.centre_id is not None or seeker.status is not None or seeker.status_history:
+        return True
+    referral = select(Referral.id).where(Referral.seeker_id == seeker.id).limit(1)
+    return session.execute(referral).first() is not None
+
+
+def keep_centre_record(session: Session, seeker: Seeker, today: date) -> None:
+    """Erase the account's part of a person record and keep the centre's part, minimised,
+    until the retention period ends: identity (IIN, name, birth date), registration status
+    and history, referrals and placements, and the facts the rules decided on. The CV,
+    contacts, wishes, skills and online applications go."""
+    session.execute(delete(Application).where(Application.seeker_id == seeker.id))
+    seeker.user_id = None
+    seeker.cv = None
+    seeker.email = seeker.phone = seeker.address = None
+    seeker.skills, seeker.languages = [], []
+    seeker.desired_occupations, seeker.desired_schedules = [], []
+    seeker.desired_salary = seeker.max_commute_km = None
+    years = params_for(today).registration_record_retention_years
+    seeker.retained_until = _years_after(today, years)
+    session.flush()
+
+
+def _years_after(day: date, years: int) -> date:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February
+        return day.replace(year=day.year + years, day=28)
+
+
+def purge_expired_records(session: Session, today: date) -> int:
+    """Delete kept centre records whose retention period has ended (daily maintenance);
+    returns how many went. The caller commits."""
+    expired = list(
+        session.execute(
+            select(Seeker).where(Seeker.retained_until.is_not(None), Seeker.retained_until < today)
+        ).scalars()
+    )
+    for seeker in expired:
+        for model in (Placement, Referral, Application):
+            session.execute(delete(model).where(model.seeker_id == seeker.id))
+        session.delete(seeker)
+    session.flush()
+    return len(expired)

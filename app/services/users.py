@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Centre, Employer, Role, User
-from app.services.passwords import hash_password
+from app.services.passwords import hash_password, verify_password_or_dummy
 
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
@@ -61,3 +62,21 @@ def create_user(
     session.add(user)
     session.flush()
     return user
+
+
+@dataclass(frozen=True)
+class SignIn:
+    """A sign-in attempt: the account the e-mail names (None if none) and whether it passed."""
+
+    account: User | None
+    ok: bool
+
+
+def authenticate(session: Session, email: str, password: str) -> SignIn:
+    """Check an e-mail and password. Unknown addresses, disabled accounts and wrong passwords
+    take the same time (one argon2 verification each) and all fail alike."""
+    user = session.execute(
+        select(User).where(User.email == email.strip().lower()[:255])
+    ).scalar_one_or_none()
+    ok = verify_password_or_dummy(user.password_hash if user else None, password)
+    return SignIn(user, ok and user is not None and user.is_active)

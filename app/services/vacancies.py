@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from dataclasses import dataclass, field, fields
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -92,6 +93,12 @@ class VacancyInput:
         return cls(**values, set_fields=frozenset(values))
 
 
+def without_invisible(text: str) -> str:
+    """Text without format characters (zero-width spaces and joiners, BOMs, direction marks):
+    a title made only of them is empty."""
+    return "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
+
+
 def _enum(name: str, enum_cls: Any, value: str, errors: list[FieldError]) -> Any:
     try:
         return enum_cls(value)
@@ -118,7 +125,7 @@ def _clean_list(name: str, values: list[str], errors: list[FieldError]) -> list[
 def _apply_text(vacancy: Vacancy, data: VacancyInput, errors: list[FieldError]) -> None:
     given = data.set_fields
     if "title" in given:
-        title = " ".join(html_to_text(data.title or "").split())
+        title = " ".join(without_invisible(html_to_text(data.title or "")).split())
         if not title:
             errors.append(FieldError("title", "is required"))
         elif len(title) > MAX_TITLE:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
+import hmac
 from collections.abc import Callable
 from functools import wraps
 from typing import ParamSpec, TypeVar
 
-from flask import abort, g, redirect, request, session, url_for
+from flask import abort, current_app, g, redirect, request, session, url_for
 from flask.typing import ResponseReturnValue
 
 from app.extensions import db_session
@@ -32,8 +34,10 @@ def load_user() -> None:
 
 
 def epoch(user: User) -> str:
-    """Changes when the password does, so that other sessions end with a password change."""
-    return user.password_hash[-16:]
+    """Changes when the password does, so that other sessions end with a password change.
+    Kept in the server-side session only, and keyed: nothing of the hash itself is stored."""
+    key = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(key, user.password_hash.encode(), hashlib.sha256).hexdigest()[:32]
 
 
 def current_user() -> User | None:
@@ -42,6 +46,8 @@ def current_user() -> User | None:
 
 
 def sign_in(user: User) -> None:
+    """A new session id for the signed-in user (the one used before signing in is dropped)."""
+    current_app.session_interface.regenerate(session)  # type: ignore[attr-defined]
     session.clear()
     session[SESSION_USER] = user.id
     session[SESSION_EPOCH] = epoch(user)
@@ -50,6 +56,7 @@ def sign_in(user: User) -> None:
 
 
 def sign_out() -> None:
+    """Ends the session: the stored session is deleted, so a copy of the cookie is useless."""
     session.clear()
     g.user = None
 

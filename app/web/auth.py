@@ -1,26 +1,37 @@
-"""Signing in and out of the pages, with failed logins throttled per account and per address."""
+"""Signing in and out of the pages (failed logins are limited in ``app.rate_limits``)."""
 
 from __future__ import annotations
 
-from flask import Blueprint, flash, redirect, render_template, request, url_for
+import time
+
+from flask import (
+    Blueprint,
+    Response,
+    flash,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from sqlalchemy import select
+from flask_limiter import RequestLimit
 
-from app import throttle
+from app import rate_limits
 from app.extensions import db_session
 from app.models import Role, User
 from app.models.base import utcnow
 from app.services.audit import record
-from app.services.passwords import hash_password, needs_rehash, verify_password
+from app.services.passwords import hash_password, needs_rehash
+from app.services.users import authenticate
 from app.web.access import current_user, sign_in, sign_out
 from app.web.security import safe_next
 
 bp = Blueprint("auth", __name__)
 
-FAILURE_WINDOW_S = 15 * 60
-MAX_FAILURES_PER_ACCOUNT = 5
-MAX_FAILURES_PER_ADDRESS = 20
+MAX_FAILURES_PER_ACCOUNT = rate_limits.FAILED_LOGINS_PER_ACCOUNT
+MAX_FAILURES_PER_ADDRESS = rate_limits.FAILED_LOGINS_PER_ADDRESS
 HOME_BY_ROLE = {
     Role.SEEKER: "/me",
     Role.EMPLOYER: "/employer",
@@ -33,41 +44,30 @@ def home_for(user: User) -> str:
     return HOME_BY_ROLE.get(user.role, "/")
 
 
-def _throttle_keys(email: str) -> tuple[tuple[str, int], ...]:
-    return (
-        (f"login:account:{email}", MAX_FAILURES_PER_ACCOUNT),
-        (f"login:ip:{request.remote_addr or 'unknown'}", MAX_FAILURES_PER_ADDRESS),
-    )
-
-
-def _locked_for(email: str) -> int:
-    """Seconds until another attempt is allowed (0: allowed now)."""
-    for key, limit in _throttle_keys(email):
-        seen = throttle.count(key, FAILURE_WINDOW_S, amount=0)
-        if seen.value >= limit:
-            return seen.retry_after_s
-    return 0
+def refused_login(limit: RequestLimit) -> Response | None:
+    """The login form again, with how long to wait, once failed sign-ins hit a limit (the
+    limits live in ``app.rate_limits``); the API keeps its problem document (None)."""
+    if request.path.startswith("/api/"):
+        return None
+    minutes = max(1, -(-(limit.reset_at - int(time.time())) // 60))
+    flash(_("Too many failed attempts. Try again in %(minutes)d min.", minutes=minutes), "error")
+    email = request.form.get("email", "").strip().lower()[:255]
+    target = safe_next(request.values.get("next"), "")
+    page = render_template("auth/login.html", next=target, email=email)
+    return make_response(page, 429)
 
 
 @bp.route("/login", methods=["GET", "POST"])
 def login() -> ResponseReturnValue:
     target = safe_next(request.values.get("next"), "")
-    if request.method == "GET":
+    if request.method != "POST":  # GET, and HEAD: never a sign-in attempt
         return render_template("auth/login.html", next=target, email="")
     email = request.form.get("email", "").strip().lower()[:255]
     password = request.form.get("password", "")[:1000]
-    wait = _locked_for(email)
-    if wait:
-        minutes = max(1, wait // 60)
-        flash(
-            _("Too many failed attempts. Try again in %(minutes)d min.", minutes=minutes), "error"
-        )
-        return render_template("auth/login.html", next=target, email=email), 429
     session = db_session()
-    user = session.execute(select(User).where(User.email == email)).scalar_one_or_none()
-    if user is None or not user.is_active or not verify_password(user.password_hash, password):
-        for key, _limit in _throttle_keys(email):
-            throttle.count(key, FAILURE_WINDOW_S)
+    attempt = authenticate(session, email, password)
+    user = attempt.account
+    if not attempt.ok or user is None:
         record(
             session,
             user=None,
@@ -79,7 +79,6 @@ def login() -> ResponseReturnValue:
         session.commit()
         flash(_("Wrong e-mail or password."), "error")
         return render_template("auth/login.html", next=target, email=email), 401
-    throttle.reset(f"login:account:{email}", FAILURE_WINDOW_S)
     if needs_rehash(user.password_hash):
         user.password_hash = hash_password(password)
     user.last_login_at = utcnow()

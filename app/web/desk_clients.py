@@ -18,14 +18,14 @@ from app.services.clients import (
     CARE_RECIPIENTS,
     FLAGS,
     DuplicateIIN,
-    find_by_iin,
     find_by_name,
+    look_up_iin,
     lookup_iin,
     parse_client,
+    record_duplicate,
     refused_once,
     register_client,
     update_client,
-    visible,
 )
 from app.services.errors import FieldError, ValidationFailed
 from app.services.people import education_level
@@ -37,6 +37,7 @@ from app.web import (
 )
 from app.web import desk_clients_base as base
 from app.web.access import roles_required
+from app.web.desk_client_record import REASON_MAX
 from app.web.desk_clients_base import bp, errors_of
 from app.web.i18n import current_language
 from app.web.search import places
@@ -52,21 +53,21 @@ def find() -> ResponseReturnValue:
     user = base.viewer()
     session = db_session()
     args = request.form if request.method == "POST" else request.args
-    values = {k: args.get(k, "").strip() for k in ("iin", "last_name", "first_name", "birth_date")}
+    names = ("iin", "reason", "last_name", "first_name", "birth_date")
+    values = {k: " ".join(args.get(k, "").split()) for k in names}
     errors: dict[str, str] = {}
     results: list[Seeker] = []
-    searched = elsewhere = False
+    searched = False
     iin_info = None
     if request.method == "POST":
         searched = True
         try:
             iin, iin_info = lookup_iin(values["iin"])
             values["iin"] = iin
-            found = find_by_iin(session, iin)
-            if found is not None and visible(user, found):
-                results = [found]
-            elif found is not None:
-                elsewhere = True
+            reason = values["reason"][:REASON_MAX] or None
+            found = look_up_iin(session, user, iin, reason, ip=request.remote_addr)
+            session.commit()
+            results = [found] if found is not None else []
         except FieldError as exc:
             errors = errors_of(exc)
     elif values["last_name"]:
@@ -92,7 +93,6 @@ def find() -> ResponseReturnValue:
         errors=errors,
         results=results,
         searched=searched,
-        elsewhere=elsewhere,
         iin_info=iin_info,
         due=due,
         once=once,
@@ -107,7 +107,6 @@ def _form_page(
     *,
     seeker: Seeker | None = None,
     refusal: Any = None,
-    duplicate: Seeker | None = None,
     status: int = 200,
 ) -> ResponseReturnValue:
     regions, by_region = places(db_session())
@@ -123,7 +122,6 @@ def _form_page(
         errors=errors,
         seeker=seeker,
         refusal=refusal,
-        duplicate=duplicate,
         regions=regions,
         by_region=by_region,
         lang=current_language(),
@@ -155,8 +153,9 @@ def create() -> ResponseReturnValue:
         seeker, decision = register_client(session, user, data, base.today())
     except DuplicateIIN as exc:
         session.rollback()
-        same = exc.existing if visible(user, exc.existing) else None
-        return _form_page(values, errors_of(exc), duplicate=same, status=422)
+        record_duplicate(session, user, values.get("iin", ""), ip=request.remote_addr)
+        session.commit()
+        return _form_page(values, errors_of(exc), status=422)
     except ValidationFailed as exc:
         session.rollback()
         return _form_page(values, errors_of(exc), status=422)

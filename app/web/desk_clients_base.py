@@ -153,7 +153,10 @@ def field_message(field: str, message: str) -> str:
     """A translated message for a service's field error (the field decides the wording)."""
     if field == "iin":
         if "already" in message:
-            return _("A person with this IIN is already on file.")
+            return _(
+                "A person with this IIN is already on file. To take on a person who is not"
+                " yet a client of any centre, find them by IIN giving the reason."
+            )
         if "your centre" in message:
             return _("This person is not a client of your centre.")
         if "family" in message:

@@ -8,7 +8,7 @@ from flask import Flask, current_app, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, InternalServerError
 
 API_PREFIX = "/api/"
 _API_HANDLER = "zhumys.api_error_handler"
@@ -39,6 +39,8 @@ def render_error(code: int) -> ResponseReturnValue:
 
 
 def _http_error(error: HTTPException) -> ResponseReturnValue:
+    if error.response is not None:  # an answer made for this error (a refused login form)
+        return error.response
     if request.path.startswith(API_PREFIX):
         api_handler: ApiHandler = current_app.extensions[_API_HANDLER]
         return api_handler(error)
@@ -52,8 +54,14 @@ def _csrf_error(_error: CSRFError) -> ResponseReturnValue:
 
 
 def _unexpected(error: Exception) -> ResponseReturnValue:
+    """A 500: logged with its traceback (the page says so), then a page or a problem document.
+    SQL parameters never reach the log: the engine hides them outside debug settings."""
+    current_app.logger.error(
+        "unhandled error on %s %s", request.method, request.path, exc_info=error
+    )
     if request.path.startswith(API_PREFIX):
-        raise error
+        api_handler: ApiHandler = current_app.extensions[_API_HANDLER]
+        return api_handler(InternalServerError())
     return render_error(500)
 
 

@@ -5,23 +5,19 @@ Nothing typed here is stored: the profile lives for the request only.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from datetime import date
 
-from flask import Blueprint, abort, render_template, request
+from flask import Blueprint, render_template, request
 from flask.typing import ResponseReturnValue
 from flask_babel import gettext as _
-from redis.exceptions import RedisError
 from werkzeug.datastructures import MultiDict
 
-from app import throttle
 from app.extensions import db_session, indexing
 from app.search.find import SearchUnavailable, load_rows
 from app.services.cv_match import anonymous_profile
 from app.services.errors import FieldError
 from app.services.recommendations import Recommendation, recommend
-from app.web.access import current_user
 from app.web.i18n import current_language
 from app.web.public_labels import EDUCATION_LEVELS, SCHEDULES
 from app.web.search import places
@@ -34,9 +30,6 @@ RESULTS = 20
 MAX_SALARY = 100_000_000
 MAX_YEARS = 60
 MAX_COMMUTE_KM = 500
-ANONYMOUS_PER_WINDOW = 30
-WINDOW_S = 60
-log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -167,25 +160,8 @@ def match() -> ResponseReturnValue:
     return _render(MatchForm())
 
 
-def _too_many() -> bool:
-    """Anonymous matching is rate limited per address (ranking is the costliest public page).
-
-    With the counter's Redis unreachable the limit is not enforced: matching must keep working.
-    """
-    if current_user() is not None:
-        return False
-    try:
-        hit = throttle.count(f"page:match:{request.remote_addr or 'unknown'}", WINDOW_S)
-    except RedisError as exc:
-        log.warning("match rate limit not checked, Redis unreachable: %s", exc)
-        return False
-    return hit.value > ANONYMOUS_PER_WINDOW
-
-
 @bp.post("/match")
 def match_post() -> ResponseReturnValue:
-    if _too_many():
-        abort(429)
     today = date.today()
     form, profile = read_form(request.form, today)
     if profile is None:

@@ -98,6 +98,10 @@ class RuleParams:
     # Calendar days; re-registration allowed on deregistration day + 30. Reading "по истечении"
     # strictly (the 30-day term ends at the end of day 30) would make this 31.
     reregistration_wait_days: int = 30
+    # How long a centre keeps a person's registration record (status history, referrals,
+    # refusals) after they delete their online account: configurable default, pending the
+    # archive nomenclature the centres follow.
+    registration_record_retention_years: int = 5
 
     # not obliged to take part in active measures (art. 17 p. 2)
     long_illness_months: int = 2

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 import pytest
@@ -9,7 +10,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app import extensions
-from tests.api.conftest import Call
+from tests.api.conftest import Call, World
 
 pytestmark = pytest.mark.both_databases  # bulk writes and unique constraints
 
@@ -27,8 +28,9 @@ def _csv(*rows: str, header: str = HEADER) -> str:
     return "\n".join([header, *rows]) + "\n"
 
 
-def _post(as_: Call, data: bytes | str, query: str = "") -> Any:
-    return as_("staff", "post", f"/api/v1/imports{query}", data=data, content_type="text/csv")
+def _post(as_: Call, data: bytes | str, query: str = "", who: str = "admin") -> Any:
+    """An import by an admin (the national ``csv:`` namespace) or by a centre's staff."""
+    return as_(who, "post", f"/api/v1/imports{query}", data=data, content_type="text/csv")
 
 
 def _indexed(app: Flask) -> None:
@@ -115,3 +117,40 @@ def test_reimport_is_idempotent_and_the_feed_sees_the_change(
     assert ops == {("csv:A-1", "upsert"), ("csv:A-3", "delete")}
     upsert = next(c for c in delta["items"] if c["op"] == "upsert")
     assert upsert["vacancy"]["title"] == "Бас аспаз"
+
+
+def _live(client: FlaskClient) -> set[str]:
+    dump = client.get("/api/v1/vacancies/snapshot").get_data(as_text=True).splitlines()
+    return {json.loads(line)["external_id"] for line in dump[:-1]}
+
+
+def test_a_suspect_snapshot_closes_nothing_without_force(as_: Call, client: FlaskClient) -> None:
+    assert _post(as_, _csv(*ROWS)).get_json()["created"] == 3
+    broken = _post(as_, _csv("B-1;;;;;;;;;"), "?snapshot=true").get_json()
+    assert broken["accepted"] == 0 and broken["closed"] == 0
+    assert "rejected" in broken["closing_withheld"]
+    empty = _post(as_, HEADER + "\n", "?snapshot=true")
+    assert empty.status_code in (200, 422)
+    assert empty.status_code == 422 or empty.get_json()["closed"] == 0
+    few = _post(as_, _csv(ROWS[0]), "?snapshot=true").get_json()  # 1 of 3 live: too few
+    assert few["closed"] == 0 and "live vacancies" in few["closing_withheld"]
+    assert len(_live(client)) == 3
+    forced = _post(as_, _csv(ROWS[0]), "?snapshot=true&force=true").get_json()
+    assert forced["closed"] == 2 and forced["closing_withheld"] is None
+    assert _live(client) == {"csv:A-1"}
+
+
+def test_each_centre_has_its_own_csv_namespace(
+    app: Flask, as_: Call, world: World, client: FlaskClient
+) -> None:
+    """The same external id from two owners is two vacancies; one's snapshot leaves the
+    other's alone."""
+    staff = world.callers["staff"].user
+    assert staff is not None
+    assert _post(as_, _csv(*ROWS)).get_json()["created"] == 3
+    mine = _post(as_, _csv(*ROWS), who="staff").get_json()
+    assert mine["created"] == 3, "not the admin's vacancies updated"
+    again = _post(as_, _csv(ROWS[0], ROWS[1]), "?snapshot=true", who="staff").get_json()
+    assert again["closed"] == 1
+    own = f"csv-c{staff.centre_id}:"
+    assert _live(client) == {"csv:A-1", "csv:A-2", "csv:A-3", f"{own}A-1", f"{own}A-2"}

@@ -117,3 +117,14 @@ def test_match_validates_the_profile(client: FlaskClient) -> None:
     assert unknown.get_json()["errors"][0]["field"] == "locality_kato"
     near = client.post("/api/v1/match/vacancies", json={"locality_kato": "710000000"})
     assert near.status_code == 200 and near.get_json() == {"items": []}
+
+
+def test_an_empty_hh_snapshot_closes_nothing(as_: Call, client: FlaskClient) -> None:
+    """Schemathesis' ``{}`` with snapshot=true once closed every hh vacancy."""
+    created = _import(as_, json.dumps([_item(i) for i in (1, 2, 3)])).get_json()["created"]
+    assert created == 3
+    for body in ("{}", "[]", json.dumps({"items": []})):
+        report = _import(as_, body, query="?snapshot=true")
+        assert report.status_code in (200, 422)
+        assert report.status_code == 422 or report.get_json()["closed"] == 0
+    assert client.get("/api/v1/vacancies?limit=1").get_json()["total"] == 3

@@ -11,8 +11,8 @@ import redis
 from flask import Flask
 
 from app import create_app
-from app.api.ratelimit import ANON_SEARCH_LIMIT
 from app.db import Database
+from app.rate_limits import ANONYMOUS_SEARCHES_PER_MINUTE as ANON_SEARCH_LIMIT
 from app.settings import Settings
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
@@ -25,7 +25,7 @@ def client_ip() -> Iterator[str]:
     address = f"test-{uuid.uuid4().hex}"
     yield address
     server = redis.Redis.from_url(REDIS_URL)
-    keys = list(server.scan_iter(match=f"zhumys:rl:api:*:{address}*"))
+    keys = list(server.scan_iter(match=f"LIMITS:LIMITER/zhumys/{address}*"))
     if keys:
         server.delete(*keys)
 
@@ -44,7 +44,9 @@ def test_the_limit_is_shared_by_every_process(
     for client, times in ((first, half), (second, ANON_SEARCH_LIMIT - half)):
         for _ in range(times):
             assert client.get("/api/v1/vacancies?limit=1", environ_base=environ).status_code == 200
-    keys = list(redis.Redis.from_url(REDIS_URL).scan_iter(match=f"zhumys:rl:*{client_ip}*"))
+    keys = list(
+        redis.Redis.from_url(REDIS_URL).scan_iter(match=f"LIMITS:LIMITER/zhumys/{client_ip}/*")
+    )
     assert len(keys) == 1
     assert int(redis.Redis.from_url(REDIS_URL).get(keys[0]) or 0) == ANON_SEARCH_LIMIT
     response = first.get("/api/v1/vacancies?limit=1", environ_base=environ)

@@ -214,3 +214,31 @@ def test_without_an_override_the_rules_decide_whether_the_offer_counts(
     referral = made.get_json()
     assert referral["suitability"]["checks"], "the rules assessed the offer"
     assert referral["counted_as_suitable_offer"] is referral["suitability"]["suitable"]
+
+
+STAFF_ONLY = ("suitability", "counted_as_suitable_offer", "note", "issued_by_id")
+
+
+def test_employers_get_no_health_or_income_facts(
+    app: Flask, as_: Call, world: World, friday: date
+) -> None:
+    """The rules' suitable-work assessment names health restrictions, the distance from home
+    and the share of the previous wage: the employer's page hides it, and so does the API."""
+    ids = _setup(app, world)
+    with extensions.database(app).session() as session:
+        seeker = session.get(Seeker, ids["seeker"])
+        assert seeker is not None
+        seeker.health_restrictions = "По состоянию здоровья противопоказана ночная работа"
+    referral = _refer(as_, ids["seeker"], ids["open"])
+    assert referral["suitability"]["checks"], "staff see the assessment"
+    for who in ("staff", "seeker"):
+        item = as_(who, "get", URL).get_json()["items"][0]
+        assert set(STAFF_ONLY) <= set(item), who
+    listed = as_("employer", "get", URL)
+    item = listed.get_json()["items"][0]
+    assert item["id"] == referral["id"] and item["vacancy_title"] == "Ашық"
+    assert not set(STAFF_ONLY) & set(item)
+    assert "здоровья" not in listed.get_data(as_text=True)
+    outcome = f"{URL}/{referral['id']}/outcome"
+    answered = as_("employer", "post", outcome, json={"outcome": "hired"}).get_json()
+    assert not set(STAFF_ONLY) & set(answered["referral"])

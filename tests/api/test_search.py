@@ -6,8 +6,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from app import create_app, extensions
-from app.api.ratelimit import ANON_SEARCH_LIMIT
 from app.db import Database
+from app.rate_limits import ANONYMOUS_SEARCHES_PER_MINUTE as ANON_SEARCH_LIMIT
 from app.settings import Settings
 from tests.api.conftest import Call
 from tests.db.factories import a_vacancy

@@ -115,6 +115,7 @@ def test_duplicate_iin_is_a_conflict_and_refusal_gives_the_reasons(as_: Call) ->
     again = as_("staff", "post", URL, json=_person(first_name="Басқа"))
     assert again.status_code == 409
     assert again.get_json()["errors"][0]["field"] == "iin"
+    assert IIN not in again.get_data(as_text=True)
     today = date.today()
     child = make_iin(date(today.year - 10, 1, 15), "male", 7)
     refused = as_("staff", "post", URL, json=_person(iin=child))
@@ -147,11 +148,28 @@ def test_other_centres_people_are_not_found(app: Flask, as_: Call, world: World)
         assert session.get(Seeker, sid).phone == "+77011234567"  # type: ignore[union-attr]
         online = a_seeker(session, iin=make_iin(date(1995, 1, 9), "male", 5), last_name="Онлайн")
         online_id, online_iin = online.id, online.iin
-    found = as_("stranger", "post", f"{URL}/search", json={"q": f"{online_iin}"}).get_json()[
-        "items"
-    ]
-    assert [i["id"] for i in found] == [online_id]  # on file with no centre: found by IIN
+    search = f"{URL}/search"
+    # On file with no centre: not by plain id, not by IIN without a reason ...
+    assert as_("stranger", "get", f"{URL}/{online_id}").status_code == 404
+    assert as_("stranger", "post", search, json={"q": online_iin}).get_json()["items"] == []
+    assert as_("stranger", "get", f"{URL}/{online_id}").status_code == 404
+    # ... but by IIN with the reason (audited); then the record opens to take the person on.
+    reason = {"X-Access-Reason": "the person is at the desk"}
+    found = as_("stranger", "post", search, json={"q": online_iin}, headers=reason)
+    assert [i["id"] for i in found.get_json()["items"]] == [online_id]
+    assert as_("stranger", "get", f"{URL}/{online_id}").status_code == 200
+    assert as_("staff", "get", f"{URL}/{online_id}").status_code == 404, "only for the finder"
+    patched = as_("stranger", "patch", f"{URL}/{online_id}", json={"phone": "1"})
+    assert patched.status_code == 404, "changes wait until the centre takes the person on"
     assert as_("stranger", "get", f"{URL}?q=Онлайн").get_json()["items"] == []
+    with extensions.database(app).session() as session:
+        searches = session.scalars(
+            select(AuditLog).where(AuditLog.action == "seeker:search_iin")
+        ).all()
+        assert [(a.entity_id, a.reason) for a in searches[-2:]] == [
+            (None, None),
+            (str(online_id), "the person is at the desk"),
+        ]
 
 
 def test_paging_uses_a_cursor(as_: Call) -> None:

@@ -68,6 +68,35 @@ def test_bad_bodies_are_named_problems_never_500(as_: Call) -> None:
     assert wrong.status_code == 405 and wrong.mimetype == "application/problem+json"
 
 
+def test_a_retried_posting_with_the_same_idempotency_key_is_not_duplicated(
+    as_: Call, client: FlaskClient
+) -> None:
+    """A client whose response was lost retries with the same key: one vacancy, same answer."""
+    key = {"Idempotency-Key": "posting-2026-12-02-0001"}
+    first = as_("employer", "post", "/api/v1/vacancies", json=NEW, headers=key)
+    retry = as_("employer", "post", "/api/v1/vacancies", json=NEW, headers=key)
+    assert first.status_code == 201 and retry.status_code == 201
+    assert retry.get_json()["id"] == first.get_json()["id"]
+    other = as_("employer", "post", "/api/v1/vacancies", json=NEW, headers={"Idempotency-Key": "2"})
+    assert other.get_json()["id"] != first.get_json()["id"]
+    assert as_("employer", "post", "/api/v1/vacancies", json=NEW).status_code == 201
+    mine = as_("employer", "get", "/api/v1/vacancies?q=аспаз").get_json()["total"]
+    assert mine == 3
+    too_long = as_(
+        "employer", "post", "/api/v1/vacancies", json=NEW, headers={"Idempotency-Key": "k" * 129}
+    )
+    assert too_long.status_code == 422
+
+
+def test_drafts_stay_out_of_the_changes_feed(as_: Call, client: FlaskClient) -> None:
+    start = client.get("/api/v1/vacancies/changes").get_json()["next_cursor"]
+    draft = as_("employer", "post", "/api/v1/vacancies", json={**NEW, "publish": False})
+    url = f"/api/v1/vacancies/{draft.get_json()['id']}"
+    as_("employer", "patch", url, json={"title": "Бас аспаз"})
+    feed = client.get(f"/api/v1/vacancies/changes?since={start}").get_json()
+    assert feed["items"] == [], "a draft nobody saw is not reported as deleted"
+
+
 def test_programme_rules_are_422s_naming_the_field_and_the_limit(as_: Call) -> None:
     post = "/api/v1/vacancies"
     cases = [

@@ -81,11 +81,18 @@ def test_region_narrows_and_rejections_name_the_field(session: Session) -> None:
         (b"", "empty"),
         ("id;title\n1;Аспаз\n".encode(), "missing column"),
         ("id;title;employer;locality\n1;Аспаз;ТОО;Алматы\n".encode("cp1251"), "Windows-1251"),
+        ("external_id;title;employer;locality\n1;Cook;TOO;Almaty\n".encode("utf-16-le"), "UTF-16"),
     ],
 )
 def test_unreadable_files_fail_whole(session: Session, payload: bytes, message: str) -> None:
     with pytest.raises(PayloadError, match=message):
         import_csv(session, payload)
+
+
+def test_utf16_with_a_byte_order_mark_is_read(session: Session) -> None:
+    """Excel's "Unicode text" export; it was once reported as Windows-1251."""
+    text = "external_id;title;employer;locality\n1;Аспаз;ТОО Дәмді;Алматы\n"
+    assert import_csv(session, text.encode("utf-16")).created == 1
 
 
 def test_cli_detects_csv_by_extension_or_option(app: Flask, tmp_path: Path) -> None:

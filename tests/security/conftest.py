@@ -46,6 +46,7 @@ def seeded(app: Flask) -> Iterator[Seeded]:
             "seeker": _caller(session, "seeker", Role.SEEKER),
             "employer": _caller(session, "employer", Role.EMPLOYER, employer_id=employer.id),
             "staff": _caller(session, "staff", Role.STAFF, centre_id=centre.id),
+            "admin": _caller(session, "admin", Role.ADMIN),
         }
         user = callers["seeker"].user
         seeker = a_seeker(

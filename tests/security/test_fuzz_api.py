@@ -1,6 +1,6 @@
 """Schemathesis fuzzes every /api/v1 operation from the OpenAPI document, in process.
 
-Anonymous, seeker, staff and employer callers each get every operation, with valid (positive)
+Anonymous, seeker, staff, employer and admin callers each get every operation, with valid (positive)
 and invalid (negative) inputs; every request sent counts, and the total must reach 1,000.
 A response fails when it is a 5xx, carries a status code or content type the document does
 not list for the operation, or a body that does not match the documented schema.
@@ -30,7 +30,7 @@ from tests.security.conftest import Seeded
 
 pytestmark = pytest.mark.slow
 
-CALLERS = ("anonymous", "seeker", "staff", "employer")
+CALLERS = ("anonymous", "seeker", "staff", "employer", "admin")
 # Per operation, caller and generation mode; raise both to explore beyond the suite's fixed run.
 EXAMPLES_PER_OPERATION = int(os.environ.get("FUZZ_EXAMPLES", "10"))
 SEED = int(os.environ.get("FUZZ_SEED", "0"))

@@ -18,6 +18,7 @@ A broken row becomes a rejection naming its line number and field; the other row
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from collections.abc import Iterator
@@ -41,9 +42,10 @@ from app.services.imports.runner import (
     EmployerCache,
     ImportReport,
     _apply_row,
-    _close_missing,
+    close_snapshot_missing,
     source_external_id,
 )
+from app.services.imports.snapshot import GUARDED, SnapshotGuard
 from app.services.occupations import occupation_classifier
 from app.services.vacancies import VacancyInput
 from indexer.documents import EMPLOYMENT_TYPES, EXPERIENCES, KINDS
@@ -90,10 +92,26 @@ class RowProblem(ValueError):
         super().__init__(f"{field}: {message}")
 
 
+def _looks_like_utf16(raw: bytes) -> bool:
+    """Text of ASCII-range letters in UTF-16 has a NUL in every other byte."""
+    sample = raw[:2000]
+    return len(sample) >= 4 and sample.count(0) >= len(sample) // 4
+
+
 def decode_csv(raw: bytes) -> str:
     """The file as text; a clear ``PayloadError`` for a non-UTF-8 (e.g. Windows-1251) file."""
     if len(raw) > MAX_PAYLOAD_BYTES:
         raise PayloadError(f"file is larger than {MAX_PAYLOAD_BYTES // (1024 * 1024)} MB")
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return raw.decode("utf-16")  # Excel's "Unicode text": read it as it is
+        except UnicodeDecodeError:
+            raise PayloadError("file starts as UTF-16 but cannot be read as UTF-16") from None
+    if _looks_like_utf16(raw):
+        raise PayloadError(
+            "file is not UTF-8 (it looks like UTF-16 without a byte-order mark); "
+            "save it as CSV UTF-8 and import again"
+        )
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -270,7 +288,12 @@ def _employer_by_name(session: Session, name: str, cache: dict[str, Employer]) -
 
 
 def import_csv(
-    session: Session, raw: bytes, *, source_prefix: str = "csv", snapshot: bool = False
+    session: Session,
+    raw: bytes,
+    *,
+    source_prefix: str = "csv",
+    snapshot: bool = False,
+    guard: SnapshotGuard = GUARDED,
 ) -> ImportReport:
     """Import a CSV file (see the module docstring). With ``snapshot``, this source's vacancies
     missing from the file are closed. Raises ``PayloadError`` when the file cannot be read."""
@@ -303,5 +326,5 @@ def import_csv(
         savepoint.commit()
         setattr(report, outcome, getattr(report, outcome) + 1)
     if snapshot:
-        report.closed = _close_missing(session, source_prefix, seen)
+        close_snapshot_missing(session, report, source_prefix, seen, guard)
     return report

@@ -86,6 +86,8 @@ def iter_items(text: str) -> Iterator[tuple[int, Any]]:
             document = json.loads(stripped)
         except json.JSONDecodeError:
             document = None
+        except RecursionError:
+            raise PayloadError("the JSON is nested too deeply") from None
         if isinstance(document, dict) and isinstance(document.get("items"), list):
             yield from enumerate(document["items"], start=1)
             return
@@ -102,6 +104,8 @@ def iter_items(text: str) -> Iterator[tuple[int, Any]]:
             yield number, json.loads(line)
         except json.JSONDecodeError as exc:
             yield number, ValueError(f"not valid JSON: {exc.msg}")
+        except RecursionError:
+            yield number, ValueError("not valid JSON: nested too deeply")
 
 
 def _name(value: Any) -> str | None:

@@ -18,6 +18,7 @@ from app.services.imports.hh_format import (
     iter_items,
     parse_item,
 )
+from app.services.imports.snapshot import GUARDED, SnapshotGuard, close_missing
 from app.services.occupations import occupation_classifier
 from app.services.vacancies import VacancyInput, apply_input, close_vacancy, create_vacancy
 from matching.occupations import OccupationClassifier
@@ -30,6 +31,7 @@ class ImportReport:
     updated: int = 0
     unchanged: int = 0
     closed: int = 0
+    closing_withheld: str | None = None  # why a snapshot closed nothing
     rejected: list[RowError] = field(default_factory=list)
     warnings: list[tuple[int, str, str]] = field(default_factory=list)
 
@@ -44,6 +46,7 @@ class ImportReport:
             "updated": self.updated,
             "unchanged": self.unchanged,
             "closed": self.closed,
+            "closing_withheld": self.closing_withheld,
             "rejected": [
                 {"line": e.line, "external_id": e.external_id, "reason": e.reason}
                 for e in self.rejected
@@ -164,10 +167,16 @@ def _apply_row(
 
 
 def import_hh(
-    session: Session, raw: bytes, *, source_prefix: str = "hh", snapshot: bool = False
+    session: Session,
+    raw: bytes,
+    *,
+    source_prefix: str = "hh",
+    snapshot: bool = False,
+    guard: SnapshotGuard = GUARDED,
 ) -> ImportReport:
     """Import an hh.ru-format file. With ``snapshot``, vacancies of this source that the file
-    no longer contains are closed (the file is the whole feed, not a delta)."""
+    no longer contains are closed (the file is the whole feed, not a delta), as ``guard``
+    allows (see ``snapshot.close_missing``)."""
     text = decode_payload(raw)
     report = ImportReport()
     places = _Places(session)
@@ -197,22 +206,18 @@ def import_hh(
         setattr(report, outcome, getattr(report, outcome) + 1)
         report.warnings += [(line, row.external_id, w) for w in row.warnings]
     if snapshot:
-        report.closed = _close_missing(session, source_prefix, seen)
+        close_snapshot_missing(session, report, source_prefix, seen, guard)
     return report
 
 
-def _close_missing(session: Session, source_prefix: str, seen: set[str]) -> int:
-    stale = session.execute(
-        select(Vacancy).where(
-            Vacancy.source == VacancySource.IMPORT,
-            Vacancy.external_id.like(f"{source_prefix}:%"),
-            Vacancy.status == VacancyStatus.PUBLISHED,
-        )
-    ).scalars()
-    closed = 0
-    for vacancy in stale:
-        if vacancy.external_id not in seen:
-            close_vacancy(vacancy)
-            closed += 1
-    session.flush()
-    return closed
+def close_snapshot_missing(
+    session: Session, report: ImportReport, source_prefix: str, seen: set[str], guard: SnapshotGuard
+) -> None:
+    report.closed, report.closing_withheld = close_missing(
+        session,
+        source_prefix,
+        seen,
+        accepted=report.accepted,
+        rejected=len(report.rejected),
+        guard=guard,
+    )

@@ -7,9 +7,10 @@ from datetime import date
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 
 from app import extensions
-from app.models import Seeker, SeekerStatus
+from app.models import AuditLog, Seeker, SeekerStatus
 from matching.iin import make_iin
 from matching.rules.texts import reason
 from tests.web.conftest import People, SignIn
@@ -91,13 +92,22 @@ def test_unknown_iin_offers_registration_with_it(
     assert 'id="iin-derived"' in form
 
 
-def test_another_centres_client_is_not_listed(
-    client: FlaskClient, sign_in: SignIn, people: People
+def test_another_centres_client_is_not_listed_nor_told_apart(
+    app: Flask, client: FlaskClient, sign_in: SignIn, people: People
 ) -> None:
+    """A client of another centre gets the answer of an IIN not on file, and the search is
+    audited (masked IIN) like every IIN search."""
     sign_in(client, "staff")
     page = post(client, "/desk", {"iin": OTHER_IIN}).get_data(as_text=True)
-    assert 'id="elsewhere"' in page
     assert f"/desk/clients/{people.other_seeker_id}" not in page
+    assert 'id="not-found"' in page and 'id="register-new"' in page
+    assert "another centre" not in page and "другого центра" not in page
+    with extensions.database(app).session() as session:
+        searches = session.scalars(
+            select(AuditLog).where(AuditLog.action == "seeker:search_iin")
+        ).all()
+        assert [a.detail["iin_masked"] for a in searches] == ["********" + OTHER_IIN[-4:]]
+        assert searches[0].user_id == people.users["staff"] and searches[0].entity_id is None
 
 
 def test_find_by_name_is_case_insensitive_and_centre_only(
@@ -179,20 +189,26 @@ def test_bad_fields_are_named(
     assert seeker_by_iin(app, NEW_IIN) is None
 
 
-def test_duplicate_iin_links_to_the_existing_client(
+def test_a_duplicate_iin_is_refused_alike_wherever_it_is_on_file(
     app: Flask, client: FlaskClient, sign_in: SignIn, people: People
 ) -> None:
+    """Own centre or another: the same refusal (it does not say where) and an audit entry."""
     sign_in(client, "staff")
-    response = post(client, "/desk/clients/new", registration(iin=SEEKER_IIN, birth_date=""))
-    assert response.status_code == 422
-    page = response.get_data(as_text=True)
-    assert 'id="f-iin-error"' in page
-    assert f"/desk/clients/{people.seeker_id}" in page
-    response = post(client, "/desk/clients/new", registration(iin=OTHER_IIN, birth_date=""))
-    assert response.status_code == 422
-    assert f"/desk/clients/{people.other_seeker_id}" not in response.get_data(as_text=True)
+    pages = []
+    for iin in (SEEKER_IIN, OTHER_IIN):
+        response = post(client, "/desk/clients/new", registration(iin=iin, birth_date=""))
+        assert response.status_code == 422
+        page = response.get_data(as_text=True)
+        assert 'id="f-iin-error"' in page
+        assert f"/desk/clients/{people.other_seeker_id}" not in page
+        pages.append(page.split('id="f-iin-error"')[1][:300])
+    assert pages[0] == pages[1]
     with extensions.database(app).session() as session:
         assert session.query(Seeker).count() == 2
+        refused = session.scalars(
+            select(AuditLog).where(AuditLog.action == "client:duplicate_iin")
+        ).all()
+        assert len(refused) == 2
 
 
 @pytest.mark.parametrize(

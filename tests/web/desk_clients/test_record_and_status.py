@@ -13,7 +13,14 @@ from app.models import Employer, Referral, ReferralOutcome, Seeker, SeekerStatus
 from app.services.calendar import work_calendar
 from tests.db.factories import a_vacancy
 from tests.web.conftest import People, SignIn, form_token
-from tests.web.desk_clients.helpers import SEEKER_IIN, audit, freeze, valid_iins
+from tests.web.desk_clients.helpers import (
+    OTHER_IIN,
+    SEEKER_IIN,
+    audit,
+    freeze,
+    post,
+    valid_iins,
+)
 
 REGISTERED_ON = date(2026, 11, 2)  # the shared fixture's job seeker
 
@@ -225,7 +232,15 @@ def test_a_person_with_no_centre_is_taken_on_by_registering(
         seeker.centre_id = None
         session.commit()
     sign_in(client, "staff")
-    assert client.get(f"/desk/clients/{people.other_seeker_id}").status_code == 200
+    record = f"/desk/clients/{people.other_seeker_id}"
+    assert client.get(record).status_code == 404, "not by plain id"
+    page = post(client, "/desk", {"iin": OTHER_IIN}).get_data(as_text=True)
+    assert record not in page, "not by IIN without a reason"
+    page = post(client, "/desk", {"iin": OTHER_IIN, "reason": "at the desk"}).get_data(as_text=True)
+    assert record in page
+    found = audit(app, "seeker:search_iin", people.other_seeker_id)
+    assert [(a.user_id, a.reason) for a in found] == [(people.users["staff"], "at the desk")]
+    assert client.get(record).status_code == 200
     assert _post(client, people.other_seeker_id, "register").status_code == 303  # type: ignore[attr-defined]
     seeker = _load(app, people.other_seeker_id)
     assert seeker.centre_id == people.centre_id

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 
 from app import extensions
 from app.models import Seeker, User
-from app.web.public_match import ANONYMOUS_PER_WINDOW
+from app.rate_limits import ANONYMOUS_MATCHES_PER_MINUTE as ANONYMOUS_PER_WINDOW
 from tests.db.factories import a_locality, a_vacancy
 from tests.web.conftest import form_token
 
