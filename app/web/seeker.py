@@ -251,6 +251,7 @@ def delete() -> ResponseReturnValue:
 bp.add_url_rule("/me/profile", view_func=profile_pages.profile, methods=["GET", "POST"])
 bp.add_url_rule("/me/profile/education", view_func=profile_pages.add_education, methods=["POST"])
 bp.add_url_rule("/me/profile/work", view_func=profile_pages.add_work, methods=["POST"])
+bp.add_url_rule("/me/profile/cv-file", view_func=profile_pages.upload_cv, methods=["POST"])
 bp.add_url_rule(
     "/me/profile/<kind>/<int:entry_id>/remove",
     view_func=profile_pages.remove_entry,
