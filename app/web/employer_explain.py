@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask_babel import LazyString, lazy_gettext
 from flask_babel import gettext as _
 
+from app.web.locale_format import number
 from matching.ranking.explain import Explanation
 from matching.ranking.features import Fit
 
@@ -32,7 +33,7 @@ _DISTANCE = ("distance_near", "distance_commute", "distance_far", "distance_rota
 
 def fit_note(fit: Fit) -> str | None:
     if fit.code in _DISTANCE and fit.value is not None:
-        return _("%(km)s km from the workplace", km=f"{fit.value:.1f}")
+        return _("%(km)s km from the workplace", km=number(fit.value, 1))
     text = _PLAIN.get(fit.code)
     return str(text) if text is not None else None
 

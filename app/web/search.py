@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.extensions import db_session, indexing
 from app.models import Locality, Occupation, Region, Vacancy
 from app.web.i18n import current_language
+from app.web.locale_format import sorted_by_name
 from app.web.public_labels import snippet
 from app.web.search_form import DAYS, PAGE_SIZE, RADII, read_form
 from indexer import DocType, SearchResult, SearchUnavailable
@@ -39,9 +40,11 @@ def load_rows(session: Session, ids: Sequence[int]) -> dict[int, Vacancy]:
 
 def places(session: Session) -> tuple[list[Region], dict[int, list[Locality]]]:
     """Regions, and the localities of each (region id -> localities), for place pickers."""
-    regions = list(session.execute(select(Region).order_by(Region.name_ru)).scalars())
+    lang = current_language()
+    regions = sorted_by_name(list(session.scalars(select(Region))), lambda r: r.name(lang))
     by_region: dict[int, list[Locality]] = {}
-    for locality in session.execute(select(Locality).order_by(Locality.name_ru)).scalars():
+    localities = sorted_by_name(list(session.scalars(select(Locality))), lambda p: p.name(lang))
+    for locality in localities:
         by_region.setdefault(locality.region_id, []).append(locality)
     return regions, by_region
 

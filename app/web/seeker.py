@@ -24,6 +24,7 @@ from app.services.seeker_accounts import Registration, delete_account, export_da
 from app.web import seeker_profile as profile_pages
 from app.web.access import current_user, roles_required, sign_in, sign_out
 from app.web.i18n import current_language
+from app.web.locale_format import sorted_by_name
 from app.web.search import load_rows
 from app.web.seeker_forms import errors_of, me, own_seeker
 from indexer import SearchUnavailable
@@ -33,11 +34,9 @@ RECOMMENDATIONS = 10
 
 
 def places(session: Session) -> list[Region]:
-    return list(
-        session.scalars(
-            select(Region).options(selectinload(Region.localities)).order_by(Region.name_ru)
-        )
-    )
+    regions = list(session.scalars(select(Region).options(selectinload(Region.localities))))
+    lang = current_language()
+    return sorted_by_name(regions, lambda r: r.name(lang))
 
 
 @bp.route("/register", methods=["GET", "POST"])
