@@ -40,7 +40,7 @@ def create_app(config: Settings | dict[str, Any] | None = None) -> Flask:
     from app.web.blueprints import page_blueprints
 
     extensions.init_app(flask_app, settings)
-    i18n.init_app(flask_app, settings.default_locale)
+    i18n.init_app(flask_app, settings.default_locale, settings.translations_path)
     security.init_app(flask_app, api_bp)
     navigation.init_app(flask_app)
     errors.init_app(flask_app, problem_for)

@@ -75,7 +75,7 @@ def init_command(ctx: click.Context) -> None:
 @with_appcontext
 def demo_command(seed: int | None, vacancies: int, seekers: int, shared_data: str | None) -> None:
     """Fill the database with a believable, deterministic demo (only into an empty one)."""
-    from app.services.demo import DemoAlreadyLoaded, fill_demo
+    from app.demo import DemoAlreadyLoaded, fill_demo
 
     seed = extensions.settings().demo_seed if seed is None else seed
     try:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from app.db import Database
 from app.search.outbox import install_outbox
 from app.search.services import IndexingServices
+from app.services import passwords
 from app.settings import Settings
 
 _DB_KEY = "zhumys.db"
@@ -20,6 +21,7 @@ _INDEXING_KEY = "zhumys.indexing"
 
 def init_app(app: Flask, settings: Settings) -> None:
     app.extensions[_SETTINGS_KEY] = settings
+    passwords.configure(settings.password_hash_cost)
     db = Database(settings.database_url, echo=settings.sql_echo)
     services = IndexingServices(settings, db)
     install_outbox(db.sessionmaker, on_commit=services.notify)

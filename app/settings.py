@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 SEARCH_BACKENDS = ("embedded", "elasticsearch")
+PASSWORD_HASH_COSTS = ("production", "test")  # app.services.passwords.COSTS
 
 
 class SettingsError(ValueError):
@@ -64,6 +65,10 @@ class Settings:
     max_upload_mb: int = 50
     sql_echo: bool = False
     demo_seed: int = 42
+    # argon2 parameters for new password hashes; "test" (the cheapest) only with testing=True.
+    password_hash_cost: str = "production"
+    # Where compiled catalogues go (default: <instance_path>/translations); tests share one.
+    translations_path: Path | None = None
 
     def __post_init__(self) -> None:
         if not self.database_url:
@@ -76,6 +81,13 @@ class Settings:
             )
         if self.search_backend == "elasticsearch" and not self.es_url:
             raise SettingsError("SEARCH_BACKEND=elasticsearch needs ES_URL")
+        if self.password_hash_cost not in PASSWORD_HASH_COSTS:
+            raise SettingsError(
+                f"PASSWORD_HASH_COST must be one of {', '.join(PASSWORD_HASH_COSTS)}, "
+                f"got {self.password_hash_cost!r}"
+            )
+        if self.password_hash_cost != "production" and not self.testing:
+            raise SettingsError("PASSWORD_HASH_COST=test is for tests only (needs TESTING=1)")
         if self.default_locale not in {"kk", "ru", "en"}:
             raise SettingsError(f"DEFAULT_LOCALE must be kk, ru or en, got {self.default_locale!r}")
 
@@ -100,7 +112,7 @@ class Settings:
                 values[f.name] = _as_bool(f.name.upper(), raw)
             elif f.type in ("int", int):
                 values[f.name] = _as_int(f.name.upper(), raw)
-            elif f.type in ("Path", Path):
+            elif f.type in ("Path", "Path | None", Path):
                 values[f.name] = Path(raw)
             else:
                 values[f.name] = raw

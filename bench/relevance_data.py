@@ -2,7 +2,7 @@
 
 Read at run time from ``../shared/data/vacancies/*.csv`` (third-party data without a licence:
 never copied into the repository), parsed by the same code the demo import uses
-(``app.services.demo_hh``) and labelled by the same title classifier the app builds from
+(``app.demo.hh``) and labelled by the same title classifier the app builds from
 ``app/data/occupations.csv``.
 """
 
@@ -27,8 +27,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from app.demo.hh import FILES, CityMatcher, read_rows  # noqa: E402
 from app.models import Locality  # noqa: E402
-from app.services.demo_hh import FILES, CityMatcher, read_rows  # noqa: E402
 from indexer import VacancyDocument  # noqa: E402
 from matching.encoders import Encoder, default_model_dir, make_encoder  # noqa: E402
 from matching.encoders.locate import is_model_dir  # noqa: E402

@@ -47,7 +47,7 @@ from indexer.analysis import MatchingAnalyzer  # noqa: E402
 from indexer.embedded import EmbeddedEngine  # noqa: E402
 from indexer.fields import salary_range  # noqa: E402
 from indexer.fusion import reciprocal_rank_fusion  # noqa: E402
-from indexer.geo import haversine_km  # noqa: E402
+from matching.geo import haversine_km  # noqa: E402
 
 DIM = 384
 FACETS = ("region_kato", "schedule", "employment_type", "experience", "kind")

@@ -1,4 +1,5 @@
-"""Great-circle distance and the bounding box that pre-filters a radius search."""
+"""The bounding box and quadtree cells that pre-filter a radius search (the distance itself is
+``matching.geo.haversine_km``)."""
 
 from __future__ import annotations
 
@@ -9,21 +10,7 @@ from typing import Any
 import numpy as np
 import numpy.typing as npt
 
-EARTH_RADIUS_KM = 6371.0088  # mean radius (IUGG)
-
-
-def haversine_km(
-    lat: float, lon: float, lats: npt.ArrayLike, lons: npt.ArrayLike
-) -> npt.NDArray[np.float64]:
-    """Distances in km from one point to many (NaN coordinates give NaN)."""
-    lat1, lon1 = math.radians(lat), math.radians(lon)
-    lat2 = np.radians(np.asarray(lats, dtype=np.float64))
-    lon2 = np.radians(np.asarray(lons, dtype=np.float64))
-    a = (
-        np.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * np.cos(lat2) * np.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
+from matching.geo import EARTH_RADIUS_KM, haversine_km
 
 
 def bounding_box(lat: float, lon: float, radius_km: float) -> tuple[float, float, float, float]:

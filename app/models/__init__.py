@@ -24,6 +24,17 @@ from .enums import (
     VacancyStatus,
 )
 from .geo import Locality, Region
+from .measures import (
+    ContractBreach,
+    MeasureCourse,
+    MeasureKind,
+    MeasureOutcome,
+    MeasureProfile,
+    MeasureReferral,
+    PlanItem,
+    PlanItemKind,
+    PlanItemStatus,
+)
 from .occupation import Occupation
 from .organisation import Centre, Employer
 from .outbox import OutboxEvent
@@ -41,6 +52,7 @@ __all__ = [
     "Base",
     "CalendarDay",
     "Centre",
+    "ContractBreach",
     "Cv",
     "CvVisibility",
     "EducationEntry",
@@ -53,11 +65,19 @@ __all__ = [
     "FamilyRole",
     "HolidayKind",
     "Locality",
+    "MeasureCourse",
+    "MeasureKind",
+    "MeasureOutcome",
+    "MeasureProfile",
+    "MeasureReferral",
     "Notification",
     "Occupation",
     "OutboxEvent",
     "OwnershipForm",
     "Placement",
+    "PlanItem",
+    "PlanItemKind",
+    "PlanItemStatus",
     "Referral",
     "ReferralOutcome",
     "Region",

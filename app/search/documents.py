@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from app.models import Cv, CvVisibility, Seeker, Vacancy, VacancyStatus
 from app.models.base import utcnow
 from app.search.embeddings import PassageEncoder, cached_passage_vectors
+from app.services.people import education_level, experience_years
 from indexer import CvDocument, VacancyDocument
 from indexer.documents import Vector
 from matching.iin import redact_iins
@@ -128,18 +129,9 @@ def load_vacancy_documents(
     return _batch(session, encoder, ids, live, vacancy_passage, vacancy_document)
 
 
-def _experience_years(seeker: Seeker, today: datetime) -> float:
-    days = 0
-    for job in seeker.work_history:
-        end = job.ended_on or today.date()
-        days += max((end - job.started_on).days, 0)
-    return round(days / 365.25, 1)
-
-
 def cv_document(cv: Cv, now: datetime, vector: Vector | None = None) -> CvDocument:
     seeker = cv.seeker
     locality = seeker.locality
-    levels = [e.level.value for e in seeker.education]
     return CvDocument(
         id=cv.id,
         seeker_id=seeker.id,
@@ -153,8 +145,8 @@ def cv_document(cv: Cv, now: datetime, vector: Vector | None = None) -> CvDocume
         occupation_codes=tuple(seeker.desired_occupations),
         salary_expected=seeker.desired_salary,
         schedules=tuple(seeker.desired_schedules),
-        experience_years=_experience_years(seeker, now),
-        education_level=levels[-1] if levels else None,
+        experience_years=experience_years(seeker, now.date()),
+        education_level=education_level(seeker),
         languages=tuple(seeker.languages),
         visibility=cv.visibility.value,
         status=seeker.status.value if seeker.status else "job_seeker",

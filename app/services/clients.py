@@ -196,12 +196,6 @@ def _apply(seeker: Seeker, data: ClientData) -> None:
         seeker.education.append(EducationEntry(level=data.education))
 
 
-def highest_education(seeker: Seeker) -> EducationLevel | None:
-    order = list(EducationLevel)
-    levels = [e.level for e in seeker.education]
-    return max(levels, key=order.index) if levels else None
-
-
 def visible(user: User, seeker: Seeker) -> bool:
     """Staff see their centre's clients and people with no centre; admins see everyone."""
     if user.role == Role.ADMIN:

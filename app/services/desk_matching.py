@@ -14,9 +14,10 @@ from app.models import Seeker, Vacancy
 from app.search.services import IndexingServices
 from app.services.people import person_facts, refused_suitable_offers, seeker_profile
 from app.services.recommendations import Recommendation, recommend
-from app.services.referrals import assess_offer, distance_km, eligibility
+from app.services.referrals import assess_offer, eligibility
 from indexer import Filters
 from indexer.documents import KINDS
+from matching.geo import distance_km
 from matching.rules import Decision
 
 LIMIT = 30

@@ -12,6 +12,9 @@ Definitions, fixed here once so that the page, the CSV export and the tests agre
 - **Permanent after subsidised**: of the people whose subsidised place (social job, youth practice,
   public works) was held during the period, those who then started a permanent placement on or
   before the period's last day.
+- **Employed after short training**: of the people who completed a training measure (short
+  vocational training, TiPO, retraining) within the period, those who then started a placement
+  on or before the period's last day.
 - **Time to placement**: days from registration to the start of each placement in the period.
 - **Overdue referral**: still pending after its report date or the employer's answer date.
 
@@ -32,6 +35,9 @@ from sqlalchemy.orm import Session, aliased
 from app.models import (
     Centre,
     Locality,
+    MeasureKind,
+    MeasureOutcome,
+    MeasureReferral,
     Occupation,
     Placement,
     Referral,
@@ -53,7 +59,14 @@ AGE_GROUPS: tuple[tuple[str, int, int | None], ...] = (
 UNDER_AGE = "<16"
 SUBSIDISED = (VacancyKind.SOCIAL_JOB, VacancyKind.YOUTH_PRACTICE, VacancyKind.PUBLIC_WORKS)
 DIMENSIONS = ("region", "sex", "age")
-SHARE_FIGURES = ("placed", "youth_permanent", "permanent_after_subsidised", "overdue")
+SHARE_FIGURES = (
+    "placed",
+    "youth_permanent",
+    "permanent_after_subsidised",
+    "employed_after_training",
+    "overdue",
+)
+TRAINING = (MeasureKind.SHORT_TRAINING, MeasureKind.TIPO, MeasureKind.RETRAINING)
 UNKNOWN = ""
 
 
@@ -237,6 +250,23 @@ def permanent_after_subsidised(session: Session, scope: Scope) -> ShareFigure:
     return _share(session, scope, [held], after)
 
 
+def employed_after_training(session: Session, scope: Scope) -> ShareFigure:
+    completed = and_(
+        MeasureReferral.seeker_id == Seeker.id,
+        MeasureReferral.kind.in_(TRAINING),
+        MeasureReferral.outcome == MeasureOutcome.COMPLETED,
+        MeasureReferral.ended_on >= scope.date_from,
+        MeasureReferral.ended_on <= scope.date_to,
+    )
+    employed = exists().where(
+        completed,
+        Placement.seeker_id == Seeker.id,
+        Placement.started_on >= MeasureReferral.ended_on,
+        Placement.started_on <= scope.date_to,
+    )
+    return _share(session, scope, [exists().where(completed)], employed)
+
+
 def overdue_referrals(session: Session, scope: Scope, today: date) -> ShareFigure:
     """Referrals issued in the period (base), of them pending past a deadline (count)."""
     overdue = and_(
@@ -349,6 +379,7 @@ def compute(
             "placed": placed_share(session, scope),
             "youth_permanent": youth_permanent(session, scope, params.youth_practice_max_age),
             "permanent_after_subsidised": permanent_after_subsidised(session, scope),
+            "employed_after_training": employed_after_training(session, scope),
             "overdue": overdue_referrals(session, scope, today),
         },
         time_to_placement=time_to_placement(session, scope),

@@ -6,7 +6,6 @@ The API and the staff desk both issue and close referrals through these function
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -29,9 +28,10 @@ from app.models import (
 from app.services.audit import record
 from app.services.calendar import work_calendar
 from app.services.errors import FieldError
-from app.services.people import person_facts, refused_suitable_offers
+from app.services.people import person_facts, refused_suitable_offers, worker_profile
 from app.services.registration import record_referral_outcome
 from matching.calendar import WorkCalendar
+from matching.geo import distance_km
 from matching.rules import (
     REFUSED_SUITABLE_OFFERS,
     Decision,
@@ -40,7 +40,6 @@ from matching.rules import (
     PersonFacts,
     PlacementFacts,
     Reason,
-    WorkerProfile,
     assess_suitability,
     params_for,
     programme_eligibility,
@@ -72,34 +71,6 @@ class AlreadyReferred(FieldError):
             "vacancy_id", f"the person already has pending referral {referral_id} here"
         )
         self.referral_id = referral_id
-
-
-def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    """Great-circle distance (haversine)."""
-    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 2 * 6371 * math.asin(math.sqrt(h))
-
-
-def worker_profile(seeker: Seeker, on: date, locality: Locality | None = None) -> WorkerProfile:
-    """The person's side of "suitable work": trades, health, last wage, schedules, place."""
-    locality = locality or seeker.locality
-    past = [w for w in seeker.work_history if w.ended_on is not None and w.ended_on <= on]
-    last = max(past, key=lambda w: w.ended_on or w.started_on) if past else None
-    own = [*seeker.desired_occupations, *(w.occupation_code for w in past if w.occupation_code)]
-    return WorkerProfile(
-        occupation_codes=tuple(dict.fromkeys(own)),
-        specialty_codes=tuple(e.specialty_code for e in seeker.education if e.specialty_code),
-        no_hazardous_work=seeker.health_restrictions is not None,
-        disability_group=seeker.disability_group,
-        previous_wage=last.last_wage if last else None,
-        previous_job_ended_on=last.ended_on if last else None,
-        schedules=tuple(seeker.desired_schedules),
-        is_rural=bool(locality and not locality.is_urban),
-    )
 
 
 def offer_terms(vacancy: Vacancy, place: tuple[float, float] | None) -> OfferTerms:

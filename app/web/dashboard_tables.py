@@ -50,6 +50,7 @@ FIGURE_NAMES = (
     "placed",
     "youth_permanent",
     "permanent_after_subsidised",
+    "employed_after_training",
     "time_to_placement",
     "overdue",
     "vacancies_by_region",
@@ -206,6 +207,16 @@ def build_tables(session: Session, figures: Figures) -> dict[str, Table]:
                 "who then started a permanent job."
             ),
             shares["permanent_after_subsidised"],
+            labels,
+        ),
+        _share_table(
+            "employed_after_training",
+            _("Employed after short training"),
+            _(
+                "Share of people who completed vocational training in the period "
+                "and then started a job."
+            ),
+            shares["employed_after_training"],
             labels,
         ),
         _duration_table(figures, labels),

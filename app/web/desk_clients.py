@@ -20,7 +20,6 @@ from app.services.clients import (
     DuplicateIIN,
     find_by_iin,
     find_by_name,
-    highest_education,
     lookup_iin,
     parse_client,
     refused_once,
@@ -29,6 +28,7 @@ from app.services.clients import (
     visible,
 )
 from app.services.errors import FieldError, ValidationFailed
+from app.services.people import education_level
 from app.services.registration import RuleRefused
 from app.services.work_queues import due_unemployed
 from app.web import (
@@ -184,8 +184,7 @@ def _values_of(seeker: Seeker) -> dict[str, str]:
             seeker.care_recipient_birth_date.isoformat() if seeker.care_recipient_birth_date else ""
         ),
     }
-    level = highest_education(seeker)
-    values["education"] = level.value if level else ""
+    values["education"] = education_level(seeker) or ""
     for name in FLAGS:
         values[name] = "yes" if getattr(seeker, name) else ""
     return values

@@ -16,6 +16,7 @@ from app.extensions import db_session, indexing
 from app.models import Centre, Referral, ReferralOutcome, Region, Role, Seeker, User
 from app.services.desk_matching import match_for, parse_filters
 from app.services.errors import FieldError
+from app.services.family_plan import overdue_plan_items
 from app.services.referrals import (
     AlreadyReferred,
     NotEligible,
@@ -299,5 +300,6 @@ def overdue() -> ResponseReturnValue:
         centre=centre,
         overdue=overdue_referrals(session, centre.id, today()),
         due=due_unemployed(session, centre.id, today()),
+        plan=overdue_plan_items(session, centre.id, today()),
         today=today(),
     )

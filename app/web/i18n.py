@@ -3,11 +3,17 @@
 Message ids are English. Each area of the interface keeps its own catalogue fragment,
 ``app/translations/<lang>/<area>.po``, so that areas can be translated and reviewed apart;
 at start-up the fragments of a language are merged and compiled into the instance folder
-(atomically, so several workers may start at once). Kazakh is the default language.
+(atomically, so several workers may start at once). A language is recompiled only when its
+fragments changed since the last compile (a digest of their names and contents is kept beside
+the ``.mo``), so restarts, and the hundreds of apps a test session builds over one shared
+folder (``Settings.translations_path``), parse the catalogues once. Kazakh is the default
+language.
 """
 
 from __future__ import annotations
 
+import hashlib
+import io
 import os
 import tempfile
 from pathlib import Path
@@ -40,16 +46,35 @@ def read_catalogue(lang: str, source: Path = SOURCE) -> Catalog:
     return merged
 
 
+def fragments_digest(lang: str, source: Path = SOURCE) -> str:
+    """What the compiled catalogue of ``lang`` depends on: every fragment's name and bytes."""
+    digest = hashlib.sha256()
+    for path in sorted((source / lang).glob("*.po")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(handle, "wb") as out:
+        out.write(data)
+    os.replace(temporary, path)
+
+
 def compile_catalogues(target: Path, source: Path = SOURCE) -> Path:
-    """Write ``<target>/<lang>/LC_MESSAGES/messages.mo`` for each catalogue language."""
+    """Write ``<target>/<lang>/LC_MESSAGES/messages.mo`` for each catalogue language whose
+    fragments changed since it was last written there."""
     for lang in CATALOGUE_LANGUAGES:
         folder = target / lang / "LC_MESSAGES"
         folder.mkdir(parents=True, exist_ok=True)
-        catalogue = read_catalogue(lang, source)
-        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".mo.tmp")
-        with os.fdopen(handle, "wb") as out:
-            write_mo(out, catalogue)
-        os.replace(temporary, folder / "messages.mo")
+        mo, stamp = folder / "messages.mo", folder / "messages.digest"
+        digest = fragments_digest(lang, source)
+        if mo.exists() and stamp.exists() and stamp.read_text(encoding="ascii") == digest:
+            continue
+        compiled = io.BytesIO()
+        write_mo(compiled, read_catalogue(lang, source))
+        _write_atomically(mo, compiled.getvalue())
+        _write_atomically(stamp, digest.encode("ascii"))
     return target
 
 
@@ -97,8 +122,8 @@ def language_url(code: str) -> str:
     return request.path + "?" + urlencode(args, doseq=True)
 
 
-def init_app(app: Flask, default_locale: str) -> None:
-    translations = compile_catalogues(Path(app.instance_path) / "translations")
+def init_app(app: Flask, default_locale: str, translations_path: Path | None = None) -> None:
+    translations = compile_catalogues(translations_path or Path(app.instance_path) / "translations")
     app.config.update(
         BABEL_DEFAULT_LOCALE=default_locale,
         BABEL_TRANSLATION_DIRECTORIES=str(translations),

@@ -38,6 +38,7 @@ BY_ROLE: dict[Role, tuple[Item, ...]] = {
         Item("/desk", lazy_gettext("Clients")),
         Item("/desk/public-works", lazy_gettext("Public works queue")),
         Item("/desk/overdue", lazy_gettext("Overdue")),
+        Item("/desk/measures", lazy_gettext("Training and measures")),
         Item("/dashboard", lazy_gettext("Dashboard")),
     ),
     Role.ADMIN: (

@@ -25,6 +25,7 @@ from app.web import seeker_profile as profile_pages
 from app.web.access import current_user, roles_required, sign_in, sign_out
 from app.web.i18n import current_language
 from app.web.locale_format import sorted_by_name
+from app.web.measures_seeker import seeker_measures
 from app.web.search import load_rows
 from app.web.seeker_forms import errors_of, me, own_seeker
 from indexer import SearchUnavailable
@@ -119,6 +120,7 @@ def home() -> ResponseReturnValue:
         except SearchUnavailable:
             unavailable = True
     rows = load_rows(session, [r.vacancy.id for r in results])
+    measures, requests = seeker_measures(session, seeker, date.today())
     lang = current_language()
     return render_template(
         "seeker/home.html",
@@ -127,6 +129,8 @@ def home() -> ResponseReturnValue:
         unread=sum(1 for n in notes if n.read_at is None),
         results=[(r, rows[r.vacancy.id]) for r in results if r.vacancy.id in rows],
         unavailable=unavailable,
+        measures=measures,
+        measure_requests=requests,
         lang=lang,
         note_lang="kk" if lang == "kk" else "ru",
     ), (503 if unavailable else 200)

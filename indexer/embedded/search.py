@@ -29,10 +29,11 @@ from indexer.embedded.generation import Generation
 from indexer.embedded.schema import GEO_CELLS
 from indexer.embedded.vectors import similarities
 from indexer.fusion import DEFAULT_RRF_K, reciprocal_rank_fusion
-from indexer.geo import cover_circle, haversine_km
+from indexer.geo import cover_circle
 from indexer.interface import FacetCount, Hit, SearchResult
 from indexer.plan import filter_clauses
 from indexer.query import FACET_SIZE, GeoFilter, Mode, SearchQuery, Sort
+from matching.geo import haversine_km
 
 FULL_SCAN_SHARE = 0.3  # above this share of rows, one matrix-vector product beats a gather
 PREFILTER_MAX_DOCS = 20_000  # up to this many filtered documents, gather their rows

@@ -15,9 +15,10 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from matching.geo import haversine_km
 from matching.ranking.eligibility import Eligibility, assess
 from matching.ranking.explain import Explanation
-from matching.ranking.features import haversine_many, recency_fit
+from matching.ranking.features import recency_fit
 from matching.ranking.match import Match, Retrieval, Seeker, evaluate, score_matrix
 from matching.ranking.profile import CvLike, VacancyLike, profile_from_cv
 from matching.ranking.scorer import as_date
@@ -71,7 +72,7 @@ def _distances_km(vacancy: VacancyLike, items: Sequence[CandidateCv]) -> list[fl
     if todo:
         lats = np.array([items[i].cv.lat for i in todo], dtype=np.float64)
         lons = np.array([items[i].cv.lon for i in todo], dtype=np.float64)
-        kms = haversine_many(vacancy.lat, vacancy.lon, lats, lons).tolist()
+        kms = haversine_km(vacancy.lat, vacancy.lon, lats, lons).tolist()
         for i, km in zip(todo, kms, strict=True):
             out[i] = km
     return out

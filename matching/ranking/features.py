@@ -7,13 +7,9 @@ since nothing is violated. Reason codes are turned into kk/ru text by ``explain`
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import lru_cache
-
-import numpy as np
-import numpy.typing as npt
 
 from matching.ranking.profile import education_rank
 from matching.ranking.terms import skill_terms
@@ -133,28 +129,6 @@ def skills_fit(
     if not declared:
         score = NEUTRAL + (1.0 - NEUTRAL) * score
     return SkillFit(score, tuple(matched), tuple(missing))
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = (
-        math.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    )
-    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(min(1.0, max(0.0, a))))
-
-
-def haversine_many(
-    lat: float, lon: float, lats: npt.NDArray[np.float64], lons: npt.NDArray[np.float64]
-) -> npt.NDArray[np.float64]:
-    """Distances in km from one point to many."""
-    p1, p2 = math.radians(lat), np.radians(lats)
-    a = (
-        np.sin((p2 - p1) / 2) ** 2
-        + math.cos(p1) * np.cos(p2) * np.sin(np.radians(lons - lon) / 2) ** 2
-    )
-    out: npt.NDArray[np.float64] = 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0.0, 1.0)))
-    return out
 
 
 def distance_fit(km: float | None, max_commute_km: float, schedule: str, near_km: float) -> Fit:

@@ -10,6 +10,7 @@ from functools import lru_cache
 import numpy as np
 import numpy.typing as npt
 
+from matching.geo import haversine_km
 from matching.ranking import features as f
 from matching.ranking.profile import SeekerProfile, VacancyLike
 from matching.ranking.terms import doc_terms, pool, skill_terms
@@ -110,7 +111,7 @@ def distances_km(
     if todo:
         lats = np.array([vacancies[i].lat for i in todo], dtype=np.float64)
         lons = np.array([vacancies[i].lon for i in todo], dtype=np.float64)
-        kms = f.haversine_many(seeker.lat, seeker.lon, lats, lons).tolist()
+        kms = haversine_km(seeker.lat, seeker.lon, lats, lons).tolist()
         for i, km in zip(todo, kms, strict=True):
             out[i] = km
     return out

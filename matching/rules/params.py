@@ -53,6 +53,15 @@ MINIMUM_WAGES: tuple[DatedAmount, ...] = (
     DatedAmount(date(2024, 1, 1), 85_000),
 )
 
+# Monthly calculation index (МРП), KZT, set each year by the republican budget law: every
+# measure amount in seed 002 is a multiple of it.
+MRP_VALUES: tuple[DatedAmount, ...] = (
+    DatedAmount(date(2023, 1, 1), 3_450),
+    DatedAmount(date(2024, 1, 1), 3_692),
+    DatedAmount(date(2025, 1, 1), 3_932),
+    DatedAmount(date(2026, 1, 1), 4_325),
+)
+
 TIPO_AND_ABOVE = frozenset({"tipo", "post_secondary", "higher", "postgraduate"})
 
 _Dated = TypeVar("_Dated", PensionAge, DatedAmount)
@@ -117,6 +126,35 @@ class RuleParams:
     suitable_no_qualification_prefixes: tuple[str, ...] = ("9",)  # ISCO elementary occupations
     suitable_consent_schedules: frozenset[str] = frozenset({"rotation"})
 
+    # measures for people the vacancies do not fit (seed 002, Productive employment programme;
+    # line numbers are 002_297b51e348bf2027.txt)
+    mrp_values: tuple[DatedAmount, ...] = MRP_VALUES
+    measures_youth_under_age: int = 29  # "молодежь в возрасте до 29 лет" (002:840, 002:1130)
+    short_training_min_months: int = 1  # "от 1 до 6 месяцев" (002:836)
+    short_training_max_months: int = 6
+    retraining_min_employer_share: float = 0.30  # "не менее 30 %" (002:863-864)
+    bastau_max_days: int = 30  # "не превышает 30 календарных дней" (002:895)
+    credit_certificate_years: int = 2  # "в течение последних двух лет" (002:918-922)
+    credit_max_mrp: int = 8_000  # "до 8 тысяч МРП" (002:934)
+    credit_max_rate_percent: float = 6.0  # "не более 6% годовых" (002:935)
+    credit_max_years: int = 5  # (002:929)
+    credit_max_years_livestock: int = 7  # livestock and cooperatives (002:931-932)
+    resettlement_orphan_min_age: int = 16  # orphanage leavers 16-23 (002:1130-1133)
+    resettlement_orphan_max_age: int = 23
+    resettlement_graduate_years: int = 3  # (002:1135-1137)
+    relocation_mrp_between_regions: int = 35  # per family member (002:1164-1166)
+    relocation_mrp_within_region: int = 25  # per family member (002:1167-1170)
+    housing_subsidy_months: int = 12  # (002:1172-1174, 002:1185-1187)
+    # rent and utilities by family size: 1, 2-4, 5 or more (002:1176-1183; 002:1189-1196)
+    housing_mrp_urban: tuple[int, int, int] = (20, 25, 30)
+    housing_mrp_rural: tuple[int, int, int] = (15, 18, 21)
+    # targeted social assistance, social contract (002:209-215, 002:232-247)
+    social_contract_months: int = 6
+    social_contract_extension_months: int = 6
+    first_breach_cut_share: float = 0.5  # "сокращается в течение месяца на пятьдесят процентов"
+    first_breach_cut_months: int = 1
+    plan_item_due_days: int = 10  # working days; configurable default, the seed is silent
+
     def pension_age_months(self, sex: str, on: date) -> int:
         entry = _latest(self.pension_ages, on)
         return entry.women_months if sex == "female" else entry.men_months
@@ -146,6 +184,9 @@ class RuleParams:
 
     def minimum_wage(self, on: date) -> int:
         return _latest(self.minimum_wages, on).amount
+
+    def mrp(self, on: date) -> int:
+        return _latest(self.mrp_values, on).amount
 
     def max_duration_months(self, kind: str) -> int | None:
         """The longest a programme place of this vacancy kind may last (None: no limit)."""

@@ -30,7 +30,7 @@ def params_to_dict(params: RuleParams) -> dict[str, Any]:
                 }
                 for e in value
             ]
-        elif f.name == "minimum_wages":
+        elif f.name in ("minimum_wages", "mrp_values"):
             out[f.name] = [
                 {"effective_from": e.effective_from.isoformat(), "amount": e.amount} for e in value
             ]
@@ -57,7 +57,7 @@ def params_from_dict(data: dict[str, Any]) -> RuleParams:
                 )
                 for e in value
             )
-        elif name == "minimum_wages":
+        elif name in ("minimum_wages", "mrp_values"):
             values[name] = tuple(
                 DatedAmount(date.fromisoformat(e["effective_from"]), e["amount"]) for e in value
             )
@@ -67,7 +67,11 @@ def params_from_dict(data: dict[str, Any]) -> RuleParams:
             "suitable_consent_schedules",
         ):
             values[name] = frozenset(value)
-        elif name == "suitable_no_qualification_prefixes":
+        elif name in (
+            "suitable_no_qualification_prefixes",
+            "housing_mrp_urban",
+            "housing_mrp_rural",
+        ):
             values[name] = tuple(value)
         else:
             values[name] = value

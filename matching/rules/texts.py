@@ -305,12 +305,16 @@ def _value(value: object, lang: str) -> object:
     return value
 
 
-def reason(code: str, **values: object) -> Reason:
-    """The ``Reason`` for ``code`` with its templates filled in (``KeyError`` for unknown codes)."""
-    texts = TEXTS[code]
+def fill(code: str, texts: Local, values: dict[str, object]) -> Reason:
+    """The ``Reason`` ``code`` with both templates of ``texts`` filled in."""
     kk = texts.kk.format(**{k: _value(v, "kk") for k, v in values.items()})
     ru = texts.ru.format(**{k: _value(v, "ru") for k, v in values.items()})
     return Reason(code, kk, ru)
+
+
+def reason(code: str, **values: object) -> Reason:
+    """The ``Reason`` for ``code`` with its templates filled in (``KeyError`` for unknown codes)."""
+    return fill(code, TEXTS[code], values)
 
 
 def programme_name(kind: str) -> Local:

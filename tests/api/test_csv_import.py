@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
 from app import extensions
 from tests.api.conftest import Call
+
+pytestmark = pytest.mark.both_databases  # bulk writes and unique constraints
 
 HEADER = (
     "External_ID;Title;Employer;Employer_BIN;Locality;Salary_From;Salary_To;Schedule;Skills;Kind"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy.orm import Session
@@ -13,6 +14,8 @@ from app.models import Cv, CvVisibility
 from app.services.vacancies import VacancyInput, create_vacancy
 from tests.api.conftest import Call, World
 from tests.db.factories import a_locality, a_seeker
+
+pytestmark = pytest.mark.both_databases  # erasure cascades
 
 
 def _cv(session: Session, title: str, visibility: CvVisibility, **seeker: object) -> int:

@@ -15,6 +15,8 @@ from app.services.calendar import work_calendar
 from tests.api.conftest import Call, World
 from tests.db.factories import a_seeker, a_vacancy
 
+pytestmark = pytest.mark.both_databases  # referral counts and constraints
+
 URL = "/api/v1/referrals"
 FRIDAY = date(2026, 11, 20)
 

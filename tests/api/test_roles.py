@@ -47,6 +47,18 @@ MATRIX = [
     ("get", "/api/v1/saved-searches/{saved}", None, {"seeker": 200}, None),
     ("patch", "/api/v1/saved-searches/{saved}", {"alert": False}, {"seeker": 200}, None),
     ("delete", "/api/v1/saved-searches/{saved}", None, {"seeker": 204}, None),
+    ("get", "/api/v1/measures", None, {"seeker": 200, "staff": 200, "admin": 200}, None),
+    (
+        "post",
+        "/api/v1/measures",
+        {"kind": "tipo", "title_kk": "а", "title_ru": "а"},
+        {"staff": 422},
+        None,
+    ),
+    ("get", "/api/v1/measure-referrals", None, {"seeker": 200, "staff": 200}, None),
+    ("post", "/api/v1/measure-referrals", {}, {"staff": 422}, None),
+    ("post", "/api/v1/measure-requests", {"kind": "orientation"}, {"seeker": 404}, None),
+    ("get", "/api/v1/seekers/{seeker}/measures", None, {"staff": 200}, None),
 ]
 
 

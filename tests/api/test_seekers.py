@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import Any
 
+import pytest
 from flask import Flask
 from sqlalchemy import select
 
@@ -13,6 +14,8 @@ from app.models import AuditLog, Centre, Referral, Role, Seeker, SeekerStatus
 from matching.iin import make_iin
 from tests.api.conftest import Call, World, _caller
 from tests.db.factories import a_seeker, a_vacancy
+
+pytestmark = pytest.mark.both_databases  # case-insensitive search (ilike) over Cyrillic names
 
 URL = "/api/v1/seekers"
 MAX_ID = 2**31 - 1

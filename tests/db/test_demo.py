@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.cli import cli
 from app.db import Database
+from app.demo import DemoAlreadyLoaded, DemoReport, fill_demo
 from app.models import (
     Base,
     Centre,
@@ -33,7 +34,6 @@ from app.models import (
     VacancySource,
 )
 from app.services.calendar import work_calendar
-from app.services.demo import DemoAlreadyLoaded, DemoReport, fill_demo
 from app.services.passwords import verify_password
 from matching.iin import check_digit, validate_iin
 from matching.rules import REFUSED_SUITABLE_OFFERS, age_in_years, becomes_unemployed_on

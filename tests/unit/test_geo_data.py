@@ -8,12 +8,13 @@ centres, cities of regional significance and the main settlement of every distri
 from __future__ import annotations
 
 import csv
-import math
 from collections import Counter, defaultdict
 from functools import cache
 from pathlib import Path
 
 import pytest
+
+from matching.geo import distance_km
 
 DATA = Path(__file__).resolve().parents[2] / "app" / "data"
 
@@ -82,13 +83,6 @@ def centre_of(region_kato: str) -> dict[str, str]:
     ]
     assert len(centres) == 1, region_kato
     return centres[0]
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0 * math.asin(math.sqrt(a))
 
 
 def test_headers() -> None:
@@ -167,7 +161,8 @@ def test_each_region_has_exactly_one_centre_matching_regions_csv() -> None:
         assert centre["name_kk"] == region["centre_kk"], region
         # The region's coordinates are its centre's.
         gap = distance_km(
-            float(region["lat"]), float(region["lon"]), float(centre["lat"]), float(centre["lon"])
+            (float(region["lat"]), float(region["lon"])),
+            (float(centre["lat"]), float(centre["lon"])),
         )
         assert gap < 5, (region["name_en"], gap)
 
@@ -243,6 +238,6 @@ def test_well_known_places() -> None:
     almaty = by_ru[("750000000", "Алматы")]
     konaev = by_ru[("190000000", "Конаев")]
     gap = distance_km(
-        float(almaty["lat"]), float(almaty["lon"]), float(konaev["lat"]), float(konaev["lon"])
+        (float(almaty["lat"]), float(almaty["lon"])), (float(konaev["lat"]), float(konaev["lon"]))
     )
     assert 60 < gap < 90

@@ -12,8 +12,8 @@ from indexer.geo import (
     cell_term,
     cell_terms,
     cover_circle,
-    haversine_km,
 )
+from matching.geo import haversine_km
 
 ALMATY = (43.2383, 76.9456)
 KONAEV = (43.8667, 77.0667)

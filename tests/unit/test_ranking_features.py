@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from matching.geo import distance_km
 from matching.ranking import features as f
 from matching.ranking.terms import pool
 
@@ -62,8 +63,8 @@ def test_remote_work_ignores_distance_and_rotation_is_never_below_neutral() -> N
 
 def test_haversine() -> None:
     # Almaty to Astana is about 970 km.
-    assert f.haversine_km(43.2383, 76.9456, 51.1282, 71.4306) == pytest.approx(970, abs=15)
-    assert f.haversine_km(43.0, 76.0, 43.0, 76.0) == 0.0
+    assert distance_km((43.2383, 76.9456), (51.1282, 71.4306)) == pytest.approx(970, abs=15)
+    assert distance_km((43.0, 76.0), (43.0, 76.0)) == 0.0
 
 
 @pytest.mark.parametrize(

@@ -48,3 +48,8 @@ def test_bad_values_name_the_setting(env: dict[str, str], message: str) -> None:
 def test_overrides_win_over_environment() -> None:
     settings = Settings.from_env({"DEMO_SEED": "1"}, demo_seed=5)
     assert settings.demo_seed == 5
+
+
+def test_translations_path_is_a_path_and_defaults_to_none(tmp_path: Path) -> None:
+    assert Settings.from_env({}).translations_path is None
+    assert Settings.from_env({"TRANSLATIONS_PATH": str(tmp_path)}).translations_path == tmp_path

@@ -30,6 +30,11 @@ from app.models import (
     Employer,
     Family,
     FamilyRole,
+    MeasureCourse,
+    MeasureKind,
+    MeasureReferral,
+    PlanItem,
+    PlanItemKind,
     Referral,
     Role,
     SavedSearch,
@@ -111,7 +116,21 @@ def world(app: Flask, people: People) -> World:
         seeker.family_id, seeker.family_role = family.id, FamilyRole.HEAD
         entry = EducationEntry(seeker_id=seeker.id, level=EducationLevel.SECONDARY)
         search = SavedSearch(user_id=people.users["seeker"], name="Аспаз", params={"q": "аспаз"})
-        session.add_all([entry, search])
+        course = MeasureCourse(
+            kind=MeasureKind.SHORT_TRAINING, title_kk="Курс", title_ru="Курс", provider="Колледж",
+            region_id=vacancy.region_id, centre_id=people.centre_id,
+        )  # fmt: skip
+        session.add_all([entry, search, course])
+        session.flush()
+        to_measure = MeasureReferral(
+            seeker_id=seeker.id, kind=MeasureKind.SHORT_TRAINING, course_id=course.id,
+            centre_id=people.centre_id, issued_on=date(2026, 11, 20), report_by=date(2026, 11, 27),
+        )  # fmt: skip
+        item = PlanItem(
+            family_id=family.id, seeker_id=seeker.id, kind=PlanItemKind.JOB_SEARCH,
+            created_on=date(2026, 11, 20), due_on=date(2026, 12, 4),
+        )  # fmt: skip
+        session.add_all([to_measure, item])
         session.commit()
         values = {
             "seeker_id": seeker.id,
@@ -125,6 +144,9 @@ def world(app: Flask, people: People) -> World:
             "job_id": "no-such-job",
             "figure": "placed",
             "slug": "social-jobs",
+            "course_id": course.id,
+            "measure_referral_id": to_measure.id,
+            "item_id": item.id,
         }
     return World(people, values)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
@@ -9,6 +10,8 @@ from app import create_app
 from app.db import Database
 from app.settings import Settings
 from tests.db.factories import a_vacancy
+
+pytestmark = pytest.mark.both_databases  # health check and home counts on each database
 
 
 def test_healthz_reports_each_part(client: FlaskClient) -> None:

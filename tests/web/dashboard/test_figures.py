@@ -3,10 +3,13 @@ number below is counted by hand from the world's description."""
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy.orm import Session
 
 from app.services.figures import Figures, Scope, Tally, compute
 from tests.web.dashboard.world import FROM, TO, TODAY, build, centres
+
+pytestmark = pytest.mark.both_databases  # aggregates: coalesce, cast, substr, sums
 
 
 def _figures(session: Session, *, centre: str | None = "a", region: str | None = None) -> Figures:

@@ -25,6 +25,8 @@ from tests.web.desk_clients.helpers import (
     valid_iins,
 )
 
+pytestmark = pytest.mark.both_databases  # duplicate search (group by / having)
+
 
 @pytest.fixture(autouse=True)
 def _today(monkeypatch: pytest.MonkeyPatch) -> None:

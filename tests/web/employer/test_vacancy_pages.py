@@ -23,6 +23,8 @@ from app.models import (
 from tests.web.conftest import People, SignIn
 from tests.web.employer.helpers import found_ids, load, own_vacancy, post, vacancy_form
 
+pytestmark = pytest.mark.both_databases  # lower() on Cyrillic occupation names, counts
+
 NEW = "/employer/vacancies/new"
 
 

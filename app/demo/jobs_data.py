@@ -1,4 +1,5 @@
-"""Occupation families for the demo: bilingual titles, duties, requirements, skills and pay.
+"""Occupation families for the demo (data): bilingual titles, duties, requirements, skills
+and pay.
 
 Each title carries its ISCO-08 unit group. Texts are written per language (Kazakh, Russian),
 not translated word for word, the way employers in Kazakhstan actually post them.
@@ -6,54 +7,19 @@ not translated word for word, the way employers in Kazakhstan actually post them
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from app.models import EducationLevel, Experience, Schedule, VacancyKind
+
+from .jobs import Job, titles
 
 E = EducationLevel
 X = Experience
 S = Schedule
 K = VacancyKind
 
-
-@dataclass(frozen=True)
-class Title:
-    code: str
-    ru: str
-    kk: str
-
-
-@dataclass(frozen=True)
-class Job:
-    """One occupation family: what a vacancy or a seeker in it looks like."""
-
-    key: str
-    titles: tuple[Title, ...]
-    duties_ru: tuple[str, ...]
-    duties_kk: tuple[str, ...]
-    reqs_ru: tuple[str, ...]
-    reqs_kk: tuple[str, ...]
-    skills_ru: tuple[str, ...]
-    skills_kk: tuple[str, ...]
-    pay: tuple[int, int]  # a typical monthly wage band, KZT, before regional adjustment
-    education: EducationLevel | None
-    experience: tuple[Experience, ...]
-    schedules: tuple[Schedule, ...]
-    rural: float  # share of postings outside towns
-    kinds: frozenset[VacancyKind]  # programme kinds the family is offered under
-    hazardous: float = 0.0  # share of regular postings flagged heavy/harmful/dangerous
-    # (code, name_ru, name_kk) of a typical education specialty, for education entries
-    specialty: tuple[str, str, str] | None = None
-
-
-def _t(*triples: tuple[str, str, str]) -> tuple[Title, ...]:
-    return tuple(Title(*t) for t in triples)
-
-
 JOBS: tuple[Job, ...] = (
     Job(
         key="driver",
-        titles=_t(
+        titles=titles(
             ("8332", "Водитель категории C", "C санатты жүргізуші"),
             ("8322", "Водитель-экспедитор", "Жүргізуші-экспедитор"),
             ("8322", "Водитель легкового автомобиля", "Жеңіл автокөлік жүргізушісі"),
@@ -102,7 +68,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="seller",
-        titles=_t(
+        titles=titles(
             ("5223", "Продавец-консультант", "Сатушы-кеңесші"),
             ("5223", "Продавец продовольственных товаров", "Азық-түлік сатушысы"),
             ("5230", "Кассир", "Кассир"),
@@ -158,7 +124,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="teacher",
-        titles=_t(
+        titles=titles(
             ("2341", "Учитель начальных классов", "Бастауыш сынып мұғалімі"),
             ("2330", "Учитель математики", "Математика пәнінің мұғалімі"),
             ("2330", "Учитель казахского языка и литературы", "Қазақ тілі мен әдебиеті мұғалімі"),
@@ -215,7 +181,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="educator",
-        titles=_t(
+        titles=titles(
             ("2342", "Воспитатель детского сада", "Балабақша тәрбиешісі"),
             ("2342", "Воспитатель предшкольного класса", "Мектепалды сынып тәрбиешісі"),
             ("5312", "Помощник воспитателя", "Тәрбиеші көмекшісі"),
@@ -254,7 +220,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="nurse",
-        titles=_t(
+        titles=titles(
             ("3221", "Медицинская сестра", "Мейіргер"),
             ("3221", "Процедурная медсестра", "Емшара мейіргері"),
             ("3221", "Участковая медсестра", "Учаскелік мейіргер"),
@@ -296,7 +262,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="cook",
-        titles=_t(
+        titles=titles(
             ("5120", "Повар", "Аспаз"),
             ("5120", "Повар горячего цеха", "Ыстық цех аспазы"),
             ("5120", "Повар столовой", "Асхана аспазы"),
@@ -337,7 +303,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="cleaner",
-        titles=_t(
+        titles=titles(
             ("9112", "Уборщица служебных помещений", "Қызметтік үй-жайларды тазалаушы"),
             ("9112", "Горничная", "Бөлме қызметшісі"),
             ("9112", "Оператор клининга", "Клининг операторы"),
@@ -367,7 +333,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="security",
-        titles=_t(
+        titles=titles(
             ("5414", "Охранник", "Күзетші"),
             ("5414", "Сторож", "Түнгі күзетші"),
             ("5414", "Вахтёр", "Вахтер"),
@@ -397,7 +363,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="welder",
-        titles=_t(
+        titles=titles(
             ("7212", "Электрогазосварщик", "Электргаздәнекерлеуші"),
             ("7212", "Сварщик-аргонщик", "Аргонмен дәнекерлеуші"),
             ("7212", "Сварщик трубопроводов", "Құбыр дәнекерлеуші"),
@@ -437,7 +403,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="electrician",
-        titles=_t(
+        titles=titles(
             ("7411", "Электрик", "Электрик"),
             ("7411", "Электромонтажник", "Электр монтаждаушы"),
             ("7413", "Электромонтёр распределительных сетей", "Тарату желілерінің электр монтері"),
@@ -477,7 +443,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="builder",
-        titles=_t(
+        titles=titles(
             ("7111", "Строитель-универсал", "Әмбебап құрылысшы"),
             ("7112", "Каменщик", "Тас қалаушы"),
             ("7114", "Бетонщик-арматурщик", "Бетоншы-арматурашы"),
@@ -520,7 +486,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="accountant",
-        titles=_t(
+        titles=titles(
             ("2411", "Бухгалтер", "Бухгалтер"),
             ("3313", "Помощник бухгалтера", "Бухгалтер көмекшісі"),
             ("2411", "Бухгалтер по заработной плате", "Жалақы бойынша бухгалтер"),
@@ -560,7 +526,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="programmer",
-        titles=_t(
+        titles=titles(
             ("2512", "Программист 1С", "1С бағдарламашысы"),
             ("2512", "Python-разработчик", "Python-әзірлеуші"),
             ("2512", "Frontend-разработчик", "Frontend-әзірлеуші"),
@@ -601,7 +567,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="tractor",
-        titles=_t(
+        titles=titles(
             ("8341", "Тракторист-машинист", "Тракторшы-машинист"),
             ("8341", "Комбайнер", "Комбайншы"),
             ("8341", "Механизатор", "Механизатор"),
@@ -644,7 +610,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="livestock",
-        titles=_t(
+        titles=titles(
             ("6121", "Животновод", "Малшы"),
             ("6121", "Чабан", "Шопан"),
             ("6121", "Оператор машинного доения", "Машинамен сауу операторы"),
@@ -683,7 +649,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="social_worker",
-        titles=_t(
+        titles=titles(
             ("5322", "Социальный работник по уходу", "Күтім жөніндегі әлеуметтік қызметкер"),
             ("2635", "Специалист по социальной работе", "Әлеуметтік жұмыс жөніндегі маман"),
             ("3412", "Помощник социального работника", "Әлеуметтік қызметкердің көмекшісі"),
@@ -722,7 +688,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="call_centre",
-        titles=_t(
+        titles=titles(
             ("4222", "Оператор call-центра", "Колл-орталық операторы"),
             ("4222", "Оператор горячей линии", "Жедел желі операторы"),
             ("4222", "Оператор чата поддержки", "Қолдау чатының операторы"),
@@ -760,7 +726,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="courier",
-        titles=_t(
+        titles=titles(
             ("9621", "Курьер", "Курьер"),
             ("9621", "Курьер-доставщик", "Курьер-жеткізуші"),
             ("9621", "Пеший курьер", "Жаяу курьер"),
@@ -790,7 +756,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="loader",
-        titles=_t(
+        titles=titles(
             ("9333", "Грузчик", "Жүк тиеуші"),
             ("9333", "Комплектовщик заказов", "Тапсырыстарды жинақтаушы"),
             ("4321", "Кладовщик", "Қоймашы"),
@@ -820,7 +786,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="mechanic",
-        titles=_t(
+        titles=titles(
             ("7231", "Автослесарь", "Автослесарь"),
             ("7231", "Шиномонтажник", "Шиномонтаждаушы"),
             ("7231", "Автомеханик", "Автомеханик"),
@@ -855,7 +821,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="landscaping",
-        titles=_t(
+        titles=titles(
             ("9613", "Дворник", "Аула сыпырушы"),
             ("9214", "Рабочий по благоустройству", "Абаттандыру жұмысшысы"),
             ("9214", "Рабочий по озеленению", "Көгалдандыру жұмысшысы"),
@@ -896,7 +862,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="office",
-        titles=_t(
+        titles=titles(
             ("4110", "Делопроизводитель", "Іс жүргізуші"),
             ("4110", "Специалист по документообороту", "Құжат айналымы жөніндегі маман"),
             ("4120", "Секретарь", "Хатшы"),
@@ -936,7 +902,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="sales",
-        titles=_t(
+        titles=titles(
             ("3322", "Менеджер по продажам", "Сату жөніндегі менеджер"),
             ("3322", "Торговый представитель", "Сауда өкілі"),
         ),
@@ -974,7 +940,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="waiter",
-        titles=_t(
+        titles=titles(
             ("5131", "Официант", "Даяшы"),
             ("5131", "Официант-бармен", "Даяшы-бармен"),
         ),
@@ -1003,7 +969,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="plumber",
-        titles=_t(
+        titles=titles(
             ("7126", "Сантехник", "Сантехник"),
             ("7126", "Слесарь-сантехник", "Слесарь-сантехник"),
         ),
@@ -1035,7 +1001,7 @@ JOBS: tuple[Job, ...] = (
     ),
     Job(
         key="miner",
-        titles=_t(
+        titles=titles(
             ("8111", "Горнорабочий подземный", "Жерасты кен жұмысшысы"),
             ("8111", "Проходчик", "Үңгілеуші"),
             ("8343", "Машинист крана", "Кран машинисі"),
@@ -1074,56 +1040,3 @@ JOBS: tuple[Job, ...] = (
 )
 
 JOBS_BY_KEY = {job.key: job for job in JOBS}
-
-# Sectors: what an employer does, hence which jobs it posts.
-SECTOR_JOBS: dict[str, tuple[str, ...]] = {
-    "construction": ("builder", "builder", "welder", "electrician", "plumber", "driver", "loader"),
-    "agro": ("tractor", "livestock", "driver", "mechanic", "accountant", "cook"),
-    "farm": ("livestock", "livestock", "tractor"),
-    "retail": ("seller", "seller", "loader", "courier", "security", "sales", "cleaner"),
-    "logistics": ("driver", "driver", "courier", "loader", "mechanic", "call_centre"),
-    "food": ("cook", "cook", "waiter", "cleaner", "courier"),
-    "services": ("cleaner", "security", "cleaner", "office"),
-    "it": ("programmer", "programmer", "call_centre", "sales", "accountant"),
-    "energy": ("electrician", "electrician", "welder", "plumber", "driver", "accountant"),
-    "mining": ("miner", "miner", "welder", "electrician", "driver"),
-    "auto": ("mechanic", "mechanic", "sales", "seller"),
-    "school": ("teacher", "teacher", "teacher", "cleaner", "security", "cook", "office"),
-    "kindergarten": ("educator", "educator", "cook", "cleaner", "nurse"),
-    "health": ("nurse", "nurse", "cleaner", "office", "social_worker"),
-    "municipal": ("landscaping", "landscaping", "office", "driver", "plumber", "electrician"),
-    "social": ("social_worker", "social_worker", "office", "nurse"),
-    "contact": ("call_centre", "call_centre", "sales", "office"),
-    "finance": ("accountant", "accountant", "call_centre", "programmer", "office"),
-}
-
-# Company names are built from a root and a sector word.
-NAME_ROOTS = (
-    "Дала", "Ақ Жол", "Береке", "Сапа", "Нұр", "Алтын", "Самғау", "Жұлдыз", "Болашақ", "Алатау",
-    "Каспий", "Тұран", "Шаңырақ", "Көктем", "Арман", "Сарыарқа", "Мерей", "Ертіс", "Байтерек",
-    "Есіл", "Атамекен", "Сұңқар", "Қазына", "Жайық", "Сырдария", "Көкше", "Іле", "Хан Тәңірі",
-    "Достық", "Бірлік", "Мирас", "Евразия", "Гранит", "Өркен", "Ақниет", "Шапағат", "Мұрагер",
-    "Кемел", "Жігер", "Тұмар",
-)  # fmt: skip
-SECTOR_WORDS: dict[str, tuple[str, ...]] = {
-    "construction": ("Строй", "Құрылыс", "СтройИнвест", "Монтаж"),
-    "agro": ("Агро", "Агрофирма", "Астық"),
-    "retail": ("Маркет", "Трейд", "Сауда"),
-    "logistics": ("Логистик", "Транс", "Транзит"),
-    "food": ("Фуд", "Кейтеринг", "Дәм"),
-    "services": ("Сервис", "Клининг", "Секьюрити"),
-    "it": ("Soft", "Tech", "Digital"),
-    "energy": ("Энергомонтаж", "Энерго", "ЖылуСервис"),
-    "mining": ("Майнинг", "Кен Өндіру", "ГорМаш"),
-    "auto": ("Моторс", "Авто", "АвтоСервис"),
-    "contact": ("Контакт", "Call Service", "Байланыс"),
-    "finance": ("Финанс", "Консалтинг", "Аудит"),
-}
-FOREIGN_NAMES = (
-    ("Eurasia Foods Kazakhstan", "food"),
-    ("Steppe Mining Kazakhstan", "mining"),
-    ("Nomad Logistics Kazakhstan", "logistics"),
-    ("Silk Way Retail", "retail"),
-    ("Altyn Soft Solutions", "it"),
-    ("Caspian Energy Services", "energy"),
-)

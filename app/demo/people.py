@@ -1,7 +1,8 @@
-"""Demo people: identities with valid IINs, households, education, work history, flags.
+"""Demo people: identities with valid IINs, trades, homes, work history, flags (households
+are planned in ``households``, schooling in ``schooling``).
 
 Who a person is (age, schooling, trade) is decided here; what happened to them at the centre
-(status history, referrals, placements) is told in ``demo_story``.
+(status history, referrals, placements) is told in ``story``.
 """
 
 from __future__ import annotations
@@ -22,21 +23,16 @@ from app.models import (
     WorkExperience,
 )
 from matching.iin import make_iin
-from matching.rules.dates import add_years, age_in_years
-from matching.rules.params import params_for
+from matching.rules.dates import age_in_years
 
-from .demo_common import REGION_PAY, Ctx, Person, round_to, slug, title_text
-from .demo_jobs import JOBS, JOBS_BY_KEY, NAME_ROOTS, SECTOR_WORDS, Job, Title
-from .demo_names import INSTITUTIONS, KAZAKH_SURNAMES, RURAL_STREETS, RUSSIAN_SURNAMES, STREETS
+from .common import REGION_PAY, Ctx, Person, round_to, slug, title_text
+from .households import Slot, birth_date
+from .jobs import NAME_ROOTS, SECTOR_WORDS, Job, Title
+from .jobs_data import JOBS, JOBS_BY_KEY
+from .names import KAZAKH_SURNAMES, RURAL_STREETS, RUSSIAN_SURNAMES, STREETS
+from .schooling import education_entries
 
 E = EducationLevel
-STATUS_SHARES: dict[SeekerStatus | None, float] = {
-    SeekerStatus.JOB_SEEKER: 0.14,
-    SeekerStatus.UNEMPLOYED: 0.44,
-    SeekerStatus.EMPLOYED: 0.25,
-    SeekerStatus.DEREGISTERED: 0.14,
-    None: 0.03,  # found the platform online, never registered at a centre
-}
 SEEKER_JOB_WEIGHTS: dict[str, float] = {
     "seller": 10, "driver": 9, "cook": 6, "cleaner": 6, "security": 5, "builder": 6,
     "loader": 5, "teacher": 5, "educator": 3, "nurse": 4, "accountant": 5, "programmer": 3,
@@ -47,28 +43,10 @@ SEEKER_JOB_WEIGHTS: dict[str, float] = {
 YOUTH_JOBS = ("teacher", "nurse", "accountant", "programmer", "office", "educator",
               "electrician", "mechanic", "cook", "social_worker", "sales")  # fmt: skip
 STUDENT_JOBS = ("seller", "courier", "waiter", "loader", "call_centre", "landscaping")
-LEVEL_TEXT = {
-    E.SECONDARY: ("общее среднее", "жалпы орта"),
-    E.TIPO: ("техническое и профессиональное", "техникалық және кәсіптік"),
-    E.POST_SECONDARY: ("послесреднее", "орта білімнен кейінгі"),
-    E.HIGHER: ("высшее", "жоғары"),
-    E.POSTGRADUATE: ("послевузовское", "жоғары оқу орнынан кейінгі"),
-}
 HEALTH_RESTRICTIONS = (
     "Противопоказан тяжёлый физический труд и работа на высоте",
     "Ауыр дене еңбегі мен биіктікте жұмыс істеуге болмайды",
 )
-
-
-@dataclass
-class Slot:
-    """A person to be made: household, role in it, life stage, planned status."""
-
-    family: int | None
-    role: FamilyRole | None
-    stage: str  # youth | student | adult | pre_pension | boundary29 | boundary30
-    status: SeekerStatus | None = None
-    age: int | None = None
 
 
 @dataclass
@@ -88,100 +66,6 @@ class Story:
     family_key: int | None = None
 
 
-def _households(ctx: Ctx, n: int) -> list[Slot]:
-    rng = ctx.rng
-    slots: list[Slot] = []
-    family = 0
-    while len(slots) < n:
-        remaining = n - len(slots)
-        if remaining >= 2 and rng.random() < 0.12:
-            size = rng.randint(2, min(5, remaining))
-            members: list[Slot]
-            if size == 3 and rng.random() < 0.4:
-                head_age = rng.randint(30, 38)
-                members = [
-                    Slot(family, FamilyRole.HEAD, "adult", age=head_age),
-                    Slot(family, FamilyRole.SPOUSE, "adult", age=head_age - rng.randint(0, 4)),
-                    Slot(family, FamilyRole.PARENT, "pre_pension", age=rng.randint(56, 60)),
-                ]
-            else:
-                children = [rng.randint(16, 26) for _ in range(max(0, min(size, 4) - 2))]
-                head_age = (
-                    (max(children) + rng.randint(21, 28)) if children else rng.randint(24, 55)
-                )
-                head_age = min(head_age, 58)
-                members = [
-                    Slot(family, FamilyRole.HEAD, "adult", age=head_age),
-                    Slot(
-                        family,
-                        FamilyRole.SPOUSE,
-                        "adult",
-                        age=max(20, head_age - rng.randint(0, 5)),
-                    ),
-                ]
-                for age in children:
-                    stage = "student" if age <= 19 else "youth"
-                    members.append(Slot(family, FamilyRole.CHILD, stage, age=age))
-                if size == 5:
-                    members.append(Slot(family, FamilyRole.OTHER, "adult", age=rng.randint(22, 40)))
-            slots.extend(members)
-            family += 1
-        else:
-            stage = ctx.weighted(("youth", "student", "adult", "pre_pension"), (20, 6, 62, 12))
-            slots.append(Slot(None, None, stage))
-    return slots[:n]
-
-
-def plan_slots(ctx: Ctx, n: int) -> list[Slot]:
-    """Households and life stages, then statuses with every status present."""
-    rng = ctx.rng
-    slots = _households(ctx, n)
-    keys = list(STATUS_SHARES)
-    weights = list(STATUS_SHARES.values())
-    for slot in slots:
-        slot.status = rng.choices(keys, weights=weights, k=1)[0]
-    singles = [s for s in slots if s.family is None]
-    if n >= 10 and len(singles) >= 2:
-        # The youth-practice age bound: one aged 29 (turns 30 tomorrow), one who just turned 30.
-        singles[0].stage, singles[0].status = "boundary29", SeekerStatus.UNEMPLOYED
-        singles[1].stage, singles[1].status = "boundary30", SeekerStatus.UNEMPLOYED
-    if n >= len(keys) + 2:
-        for wanted in keys:
-            if any(s.status == wanted for s in slots):
-                continue
-            counts = {k: sum(s.status == k for s in slots) for k in keys}
-            common = max(counts, key=lambda k: counts[k])
-            donor = next(s for s in slots if s.status == common and not s.stage.startswith("b"))
-            donor.status = wanted
-    return slots
-
-
-def _birth_date(ctx: Ctx, slot: Slot, sex: Sex) -> date:
-    rng = ctx.rng
-    today = ctx.today
-    if slot.stage == "boundary29":
-        return add_years(today, -30) + timedelta(days=1)
-    if slot.stage == "boundary30":
-        return add_years(today, -30)
-    if slot.age is not None:
-        age = slot.age
-    elif slot.stage == "youth":
-        age = rng.randint(20, 29)
-    elif slot.stage == "student":
-        age = rng.randint(16, 20)
-    elif slot.stage == "pre_pension":
-        age = rng.randint(55, 62 if sex == Sex.MALE else 60)
-    else:
-        age = rng.randint(24, 54)
-    if slot.status is None:
-        age = min(age + (rng.randint(0, 3) if slot.stage == "pre_pension" else 0), 63)
-    born = add_years(today, -age) - timedelta(days=rng.randint(1, 364))
-    p = params_for(today)
-    while slot.status is not None and p.is_pension_age(born, sex.value, today):
-        born = add_years(born, 1)
-    return born
-
-
 def _job_for(ctx: Ctx, slot: Slot, locality: Locality) -> Job:
     rng = ctx.rng
     if slot.stage in ("youth", "boundary29", "boundary30"):
@@ -194,88 +78,6 @@ def _job_for(ctx: Ctx, slot: Slot, locality: Locality) -> Job:
         for k in keys
     ]
     return JOBS_BY_KEY[ctx.weighted(keys, weights)]
-
-
-def _school(ctx: Ctx, lang: str, born: date, age: int) -> EducationEntry | None:
-    year = born.year + (17 if age >= 17 else 16)
-    graduated = date(year, 6, 25)
-    if graduated > ctx.today:
-        return None
-    number = ctx.rng.randint(1, 90)
-    name = (
-        f"№{number} жалпы білім беретін мектеп"
-        if lang == "kk"
-        else f"Общеобразовательная школа №{number}"
-    )
-    return EducationEntry(level=E.SECONDARY, institution=name, graduated_on=graduated)
-
-
-def _level_for(ctx: Ctx, job: Job) -> EducationLevel:
-    rng = ctx.rng
-    if job.education == E.HIGHER:
-        return E.HIGHER if rng.random() < 0.85 else E.TIPO
-    if job.education == E.TIPO:
-        return ctx.weighted((E.TIPO, E.SECONDARY, E.HIGHER), (70, 15, 15))
-    return ctx.weighted((E.SECONDARY, E.TIPO, E.HIGHER, E.NONE), (55, 30, 12, 3))
-
-
-def _education(ctx: Ctx, story_job: Job, slot: Slot, lang: str, born: date) -> list[EducationEntry]:
-    rng = ctx.rng
-    today = ctx.today
-    age = age_in_years(born, today)
-    entries: list[EducationEntry] = []
-    school = _school(ctx, lang, born, age)
-    if school is not None:
-        entries.append(school)
-    if slot.stage == "student" or age < 19:
-        return entries
-    recent = slot.stage in ("youth", "boundary29", "boundary30")
-    level = (
-        (story_job.education if story_job.education in (E.TIPO, E.HIGHER) else E.TIPO)
-        if recent
-        else _level_for(ctx, story_job)
-    )
-    if level in (E.SECONDARY, E.NONE):
-        return entries
-    years_after_birth = 21 if level == E.HIGHER else 19
-    earliest = add_years(born, years_after_birth)
-    if earliest > today - timedelta(days=20):
-        level, earliest = E.TIPO, add_years(born, 19)
-        if earliest > today - timedelta(days=20):
-            return entries
-    if slot.stage in ("boundary29", "boundary30"):
-        graduated = today - timedelta(days=rng.randint(200, 700))
-    elif recent:
-        graduated = max(earliest, today - timedelta(days=rng.randint(20, 3 * 365 - 20)))
-    else:
-        graduated = date(earliest.year + rng.randint(0, 1), 6, 30)
-        if graduated > today:
-            graduated = earliest
-    specialty = story_job.specialty or rng.choice([j.specialty for j in JOBS if j.specialty])
-    assert specialty is not None
-    institutions = INSTITUTIONS["higher" if level == E.HIGHER else "tipo"]
-    entries.append(
-        EducationEntry(
-            level=level,
-            institution=rng.choice(institutions),
-            specialty_code=specialty[0],
-            specialty_name=specialty[2] if lang == "kk" else specialty[1],
-            graduated_on=graduated,
-        )
-    )
-    if level == E.HIGHER and not recent and rng.random() < 0.06:
-        master = date(graduated.year + 2, 6, 30)
-        if master <= today:
-            entries.append(
-                EducationEntry(
-                    level=E.POSTGRADUATE,
-                    institution=rng.choice(institutions),
-                    specialty_code=specialty[0].replace("6B", "7M"),
-                    specialty_name=specialty[2] if lang == "kk" else specialty[1],
-                    graduated_on=master,
-                )
-            )
-    return entries
 
 
 def _employer_name(ctx: Ctx, region: Region) -> str:
@@ -380,7 +182,7 @@ def make_people(ctx: Ctx, slots: list[Slot]) -> tuple[list[Story], list[Family]]
             region = ctx.region_by_population()
             locality = ctx.locality_in(region.id, 0.35)
         sex = person.sex
-        born = _birth_date(ctx, slot, sex)
+        born = birth_date(ctx, slot, sex)
         iin = make_iin(born, sex.value, rng.randrange(10_000))
         while iin in iins:
             iin = make_iin(born, sex.value, rng.randrange(10_000))
@@ -388,7 +190,7 @@ def make_people(ctx: Ctx, slots: list[Slot]) -> tuple[list[Story], list[Family]]
         lang = ctx.lang_for(region, person.kazakh)
         job = _job_for(ctx, slot, locality)
         title = rng.choice(job.titles)
-        education = _education(ctx, job, slot, lang, born)
+        education = education_entries(ctx, job, slot, lang, born)
         age = age_in_years(born, today)
         seeker = Seeker(
             iin=iin,

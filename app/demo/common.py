@@ -11,8 +11,9 @@ from typing import TypeVar
 from app.models import Centre, Employer, Locality, Region, Sex, User, Vacancy
 from matching.calendar import WorkCalendar
 
-from .demo_jobs import JOBS_BY_KEY, Job, Title
-from .demo_names import (
+from .jobs import Job, Title
+from .jobs_data import JOBS_BY_KEY
+from .names import (
     KAZAKH_FEMALE,
     KAZAKH_MALE,
     KAZAKH_PATRONYMICS,

@@ -7,9 +7,9 @@ from datetime import UTC, date, datetime, time, timedelta
 from app.models import Centre, Employer, Locality, OwnershipForm, Region, RegionKind, Role, User
 from matching.iin import check_digit
 
-from .demo_common import DEMO_DOMAIN, Ctx, slug
-from .demo_jobs import FOREIGN_NAMES, NAME_ROOTS, SECTOR_WORDS
-from .demo_names import KAZAKH_SURNAMES, RUSSIAN_SURNAMES, STREETS
+from .common import DEMO_DOMAIN, Ctx, slug
+from .jobs import FOREIGN_NAMES, NAME_ROOTS, SECTOR_WORDS
+from .names import KAZAKH_SURNAMES, RUSSIAN_SURNAMES, STREETS
 
 _CITY_GENITIVE = {"Астана": "Астаны", "Шымкент": "Шымкента", "Алматы": "Алматы"}
 

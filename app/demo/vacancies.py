@@ -18,9 +18,10 @@ from app.models import (
     VacancyStatus,
 )
 
-from .demo_common import MIN_WAGE, REGION_PAY, Ctx, round_to, title_text
-from .demo_jobs import JOBS, JOBS_BY_KEY, SECTOR_JOBS, Job, Title
-from .demo_names import CONDITIONS, KIND_TEXT, RURAL_STREETS, SCHEDULE_TEXT, STREETS
+from .common import MIN_WAGE, REGION_PAY, Ctx, round_to, title_text
+from .jobs import SECTOR_JOBS, Job, Title
+from .jobs_data import JOBS, JOBS_BY_KEY
+from .names import CONDITIONS, KIND_TEXT, RURAL_STREETS, SCHEDULE_TEXT, STREETS
 
 K = VacancyKind
 KIND_SHARES: dict[VacancyKind, float] = {

@@ -6,10 +6,10 @@ The same seed and the same ``today`` give the same rows. Every random choice com
 vacancies does not reshuffle the people). The demo only goes into a database without
 employers, vacancies or people: it never mixes with real data.
 
-The generators live in ``demo_*`` modules: ``demo_jobs``/``demo_names`` (texts),
-``demo_orgs`` (centres, staff, employers), ``demo_vacancies``, ``demo_hh`` (real hh.kz texts
-read at run time from a shared folder), ``demo_people`` and ``demo_story`` (people and what
-happened to them at the centre).
+The generators are the other modules of ``app.demo``: ``jobs``/``jobs_data``/``names``
+(texts), ``orgs`` (centres, staff, employers), ``vacancies``, ``hh`` (real hh.kz texts read
+at run time from a shared folder), ``households``/``schooling``/``people`` and
+``listings``/``events``/``story`` (people and what happened to them at the centre).
 """
 
 from __future__ import annotations
@@ -42,12 +42,13 @@ from app.services.occupations import occupation_classifier
 from app.services.passwords import hash_password
 from app.services.reference_data import load_all
 
-from . import demo_hh
-from .demo_common import DEMO_DOMAIN, DEMO_PASSWORD, Ctx
-from .demo_orgs import employer_count, make_centres, make_employers
-from .demo_people import Story, make_people, plan_slots
-from .demo_story import Teller
-from .demo_vacancies import K, kinds_in_order, make_vacancies, set_timing, statuses_in_order
+from . import hh, measures
+from .common import DEMO_DOMAIN, DEMO_PASSWORD, Ctx
+from .households import plan_slots
+from .orgs import employer_count, make_centres, make_employers
+from .people import Story, make_people
+from .story import Teller
+from .vacancies import K, kinds_in_order, make_vacancies, set_timing, statuses_in_order
 
 __all__ = ["DEMO_PASSWORD", "DemoAlreadyLoaded", "DemoReport", "fill_demo"]
 
@@ -212,6 +213,7 @@ def fill_demo(
         placement.referral_id = referral.id if referral is not None else None
     session.add_all([p for p, _ in told.placements])
     session.flush()
+    measures.add_measures(session, seed=seed, today=today)
 
     everything = imported + made
     logins = [u.email for u in (*ctx.users, *seeker_users)]
@@ -269,10 +271,10 @@ def _import_hh(
     session: Session, ctx: Ctx, kinds: list[VacancyKind], shared_data: str
 ) -> list[Vacancy]:
     """Up to half of the regular vacancies from real hh.kz texts (their slots are taken over)."""
-    rows = demo_hh.read_rows(shared_data)
+    rows = hh.read_rows(shared_data)
     if not rows:
         return []
-    places = demo_hh.CityMatcher([loc for locs in ctx.localities.values() for loc in locs])
+    places = hh.CityMatcher([loc for locs in ctx.localities.values() for loc in locs])
     usable = [(row, loc) for row in rows if (loc := places.find(row.city)) is not None]
     ctx.rng.shuffle(usable)
     wanted = sum(1 for k in kinds if k == K.REGULAR) // 2
