@@ -164,13 +164,14 @@ def load_places(path: Path = LOCALITIES_CSV) -> tuple[CityMatcher, dict[str, Pla
     return CityMatcher(localities), places
 
 
-def passage(title: str, skills: Sequence[str], description: str) -> str:
-    """The text the app embeds for a vacancy (``app.search.documents.vacancy_passage``)."""
-    parts = [title, ", ".join(skills), description[:PASSAGE_CHARS]]
+def passage(title: str, skills: Sequence[str], description: str, chars: int = PASSAGE_CHARS) -> str:
+    """The text the app embeds for a vacancy (``app.search.documents.vacancy_passage``);
+    ``chars`` shorter than the app's only to save encoding time on a slow machine."""
+    parts = [title, ", ".join(skills), description[:chars]]
     return "\n".join(p for p in parts if p)
 
 
-def build_corpus(folder: Path = SHARED_DATA) -> Corpus:
+def build_corpus(folder: Path = SHARED_DATA, passage_chars: int = PASSAGE_CHARS) -> Corpus:
     """Every distinct vacancy of the samples (the mixed file repeats ~1,000 of its rows),
     ids 1.. in file order, labelled with the classifier's guess for its title."""
     require_data(folder)
@@ -210,7 +211,7 @@ def build_corpus(folder: Path = SHARED_DATA) -> Corpus:
                 doc=doc,
                 label=guess.code if guess else None,
                 city=row.city,
-                passage=passage(row.title, row.skills, row.description),
+                passage=passage(row.title, row.skills, row.description, passage_chars),
             )
         )
     return Corpus(items=items, occupations=occupations, classifier=classifier)

@@ -127,7 +127,7 @@ class Scored:
 
     ids: npt.NDArray[np.int64]
     features: Floats  # (candidates, len(FEATURES))
-    factors: Floats  # (candidates, 3): kind, eligibility, spreading
+    factors: Floats  # (candidates, len(FACTORS)): the multiplicative factors of rank()
     offerable: npt.NDArray[np.bool_]
     rank_order: list[int]  # rank()'s own order, with the weights it was called with
 
@@ -135,12 +135,12 @@ class Scored:
         if self.ids.size == 0:
             return []
         base = np.clip((self.features * weights.normalised()).sum(axis=1), 0.0, 1.0)
-        final = base * self.factors[:, 0] * self.factors[:, 1] * self.factors[:, 2]
+        final = base * self.factors.prod(axis=1)
         keys = np.lexsort((self.ids, -final, ~self.offerable))
         return [int(self.ids[i]) for i in keys]
 
 
-FACTORS = ("kind", "eligibility", "spreading")
+FACTORS = ("kind", "eligibility", "spreading", "reach", "occupation", "language")
 
 
 def score(

@@ -17,7 +17,7 @@ from indexer.interface import (
     SearchResult,
     SearchUnavailable,
 )
-from indexer.query import Filters, GeoFilter, Mode, SearchQuery, Sort, TextMatch
+from indexer.query import Filters, Fusion, GeoFilter, Mode, SearchQuery, Sort, TextMatch
 
 __all__ = [
     "CvDocument",
@@ -26,6 +26,7 @@ __all__ = [
     "EngineHealth",
     "FacetCount",
     "Filters",
+    "Fusion",
     "GeoFilter",
     "Hit",
     "IndexNotFound",

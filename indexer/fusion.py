@@ -2,6 +2,11 @@
 
 Reciprocal rank fusion (Cormack et al., 2009): ``score(d) = sum_i w_i / (k + rank_i(d))`` with
 1-based ranks. It uses ranks only, so BM25 scores and cosine similarities need no calibration.
+
+Weighted score fusion (``weighted_fusion``): each list's scores min-max normalised to [0, 1]
+(absent: 0), then ``sum_i w_i * norm_i(d)``. It keeps how far apart the scores are, which
+ranks cannot: a title match far above the rest stays far above. ``bench/relevance.py``
+measures both.
 """
 
 from __future__ import annotations
@@ -60,3 +65,25 @@ def min_max_normalise(scores: Sequence[float]) -> list[float]:
     if hi == lo:
         return [1.0] * len(scores)
     return [(s - lo) / (hi - lo) for s in scores]
+
+
+def weighted_fusion(
+    lists: Sequence[Sequence[tuple[int, float]]], weights: Sequence[float]
+) -> list[Fused]:
+    """Fuse ``(id, score)`` lists (each best first) by weighted normalised scores, best first;
+    ties go to the better best rank, then the smaller id."""
+    if len(weights) != len(lists):
+        raise ValueError("weights: one per list")
+    ranks: dict[int, list[int | None]] = {}
+    totals: dict[int, float] = {}
+    for i, (ranking, weight) in enumerate(zip(lists, weights, strict=True)):
+        seen: dict[int, float] = {}
+        for doc_id, score in ranking:
+            seen.setdefault(doc_id, score)
+        normalised = min_max_normalise(list(seen.values()))
+        for rank, (doc_id, norm) in enumerate(zip(seen, normalised, strict=True), start=1):
+            ranks.setdefault(doc_id, [None] * len(lists))[i] = rank
+            totals[doc_id] = totals.get(doc_id, 0.0) + weight * norm
+    fused = [Fused(id=d, score=totals[d], ranks=tuple(r)) for d, r in ranks.items()]
+    fused.sort(key=lambda f: (-f.score, min(r for r in f.ranks if r is not None), f.id))
+    return fused

@@ -61,12 +61,13 @@ class FacetCount:
 @dataclass(frozen=True, slots=True)
 class SearchResult:
     """``total`` counts every match (text and browse), the kNN candidates that passed the filters
-    (vector mode), or the union of both lists (hybrid)."""
+    (vector mode), or the union of the text matches and the kNN candidates kept (hybrid)."""
 
     hits: list[Hit]
     total: int
     facets: dict[str, list[FacetCount]] = field(default_factory=dict, hash=False)
     took_ms: float = 0.0
+    text_total: int | None = None  # hybrid mode: how many documents matched the text
 
 
 @dataclass(frozen=True, slots=True)

@@ -42,13 +42,14 @@ from indexer.documents import (
     as_utc,
     as_vector,
 )
-from indexer.fields import KEYWORD_FIELDS
+from indexer.fields import KEYWORD_FIELDS, TEXT_BOOSTS
 
 MAX_LIMIT = 100
 MAX_WINDOW = 10_000  # offset + limit, as Elasticsearch's max_result_window
 MAX_KNN_CANDIDATES = 10_000
 FACET_SIZE = 50
 MAX_RADIUS_KM = 3_000.0
+TEXT_FIELDS = frozenset(TEXT_BOOSTS)
 
 # Every keyword field can be a facet, except occupation_path (it serves prefix filtering only)
 # and, for vacancies, status (public search always filters it to published).
@@ -79,7 +80,14 @@ class TextMatch(StrEnum):
 class Mode(StrEnum):
     TEXT = "text"
     VECTOR = "vector"
-    HYBRID = "hybrid"  # text and kNN lists merged by reciprocal rank fusion
+    HYBRID = "hybrid"  # text and kNN lists merged (``Fusion``)
+
+
+class Fusion(StrEnum):
+    """How hybrid mode merges its two lists (``indexer.fusion``)."""
+
+    RRF = "rrf"  # reciprocal rank fusion: ranks only
+    WEIGHTED = "weighted"  # min-max normalised scores, weighted sum (``text_weight``)
 
 
 def _strings(
@@ -189,6 +197,17 @@ class SearchQuery:
     offset: int = 0
     knn_candidates: int = 100
     text_match: TextMatch = TextMatch.MOST
+    # Hybrid-mode options. ``text_fields``: the text fields that may match (default: all of
+    # ``TEXT_BOOSTS``); when set, postings that match the text only in the other fields are
+    # not kNN candidates either (one word a description shares is not relevance).
+    # ``knn_floor``: keep only kNN candidates whose cosine similarity is within this much of
+    # the best one's (the rest are not counted, faceted or fused);
+    # ``knn_min_similarity``: an absolute floor (both apply when both are given).
+    text_fields: tuple[str, ...] = ()
+    fusion: Fusion = Fusion.RRF
+    text_weight: float = 0.5
+    knn_floor: float | None = None
+    knn_min_similarity: float | None = None
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__
@@ -213,6 +232,14 @@ class SearchQuery:
             raise ValueError("text: required in hybrid mode")
         if self.sort is Sort.DISTANCE and self.geo is None:
             raise ValueError("sort: distance sorting needs geo")
+        set_(self, "fusion", Fusion(self.fusion))
+        set_(self, "text_fields", _strings("text_fields", self.text_fields, TEXT_FIELDS))
+        if not 0.0 <= self.text_weight <= 1.0:
+            raise ValueError("text_weight: must be in [0, 1]")
+        if self.knn_floor is not None and not 0.0 <= self.knn_floor <= 2.0:
+            raise ValueError("knn_floor: must be in [0, 2]")
+        if self.knn_min_similarity is not None and not -1.0 <= self.knn_min_similarity <= 1.0:
+            raise ValueError("knn_min_similarity: must be in [-1, 1]")
 
     def check_for(self, doc_type: DocType) -> None:
         """Raise ``ValueError`` for facets or filters that ``doc_type`` does not have."""
@@ -228,6 +255,18 @@ class SearchQuery:
     def window(self) -> int:
         """How many ranked hits a backend must produce to cut the requested page."""
         return self.offset + self.limit
+
+    @property
+    def text_candidates(self) -> int:
+        """The length of hybrid mode's text list: enough to cut the requested page from it."""
+        return max(self.knn_candidates, self.window)
+
+    @property
+    def searched_fields(self) -> dict[str, float]:
+        """The text fields a match may come from, with their boosts."""
+        if not self.text_fields:
+            return dict(TEXT_BOOSTS)
+        return {name: TEXT_BOOSTS[name] for name in self.text_fields}
 
     def unit_vector(self) -> Vector | None:
         """The query vector scaled to unit length (cosine similarity = dot product)."""

@@ -21,7 +21,7 @@ from app.api.schemas import Change, ChangesPage, ChangesQuery, VacancySummary
 from app.extensions import database, db_session
 from app.models import OutboxEvent, Vacancy, VacancyStatus
 from app.models.base import utcnow
-from indexer import DocType
+from app.search.outbox import VACANCIES
 
 RETENTION = timedelta(days=7)  # prune_processed's default: older cursors need a new snapshot
 SNAPSHOT_BATCH = 500
@@ -51,7 +51,7 @@ def _is_live(vacancy: Vacancy | None) -> bool:
 
 def _latest_event_id(session: Session) -> int:
     value = session.execute(
-        select(func.max(OutboxEvent.id)).where(OutboxEvent.doc_type == DocType.VACANCIES.value)
+        select(func.max(OutboxEvent.id)).where(OutboxEvent.doc_type == VACANCIES)
     ).scalar()
     return int(value or 0)
 
@@ -72,7 +72,7 @@ def changes(call: Call) -> ResponseReturnValue:
     since = _since(query.since)
     events = session.execute(
         select(OutboxEvent.id, OutboxEvent.doc_id)
-        .where(OutboxEvent.doc_type == DocType.VACANCIES.value, OutboxEvent.id > since)
+        .where(OutboxEvent.doc_type == VACANCIES, OutboxEvent.id > since)
         .order_by(OutboxEvent.id)
         .limit(query.limit + 1)
     ).all()

@@ -15,6 +15,7 @@ from app.api.schemas import MatchItem, MatchRequest, MatchResult
 from app.extensions import db_session, indexing
 from app.services.cv_match import anonymous_profile
 from app.services.errors import FieldError
+from app.services.explanations import explanation_json
 from app.services.recommendations import recommend
 from matching.ranking import SeekerProfile
 
@@ -31,6 +32,7 @@ def profile_of(body: MatchRequest) -> SeekerProfile:
             education_level=body.education_level.value if body.education_level else None,
             skills=body.skills,
             occupation_codes=body.occupation_codes,
+            max_commute_km=body.max_commute_km,
         )
     except FieldError as exc:
         raise field_problem(exc.field, exc.message) from None
@@ -57,7 +59,7 @@ def match_vacancies(call: Call) -> ResponseReturnValue:
         MatchItem(
             vacancy=summary(rows[r.ranked.vacancy_id]),
             score=round(r.ranked.score, 4),
-            explanation=r.ranked.explanation.to_dict(),
+            explanation=explanation_json(r.ranked.explanation),
         )
         for r in results
         if r.ranked.vacancy_id in rows

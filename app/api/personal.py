@@ -23,6 +23,7 @@ from app.api.vacancies import may_manage, visible_vacancy
 from app.extensions import db_session, indexing
 from app.models import Role, Seeker
 from app.services.candidates import candidates_for_vacancy, similar_vacancies
+from app.services.explanations import explanation_json
 from app.services.people import person_facts, refused_suitable_offers, seeker_profile
 from app.services.recommendations import recommend
 
@@ -52,7 +53,7 @@ def my_recommendations(call: Call) -> ResponseReturnValue:
         MatchItem(
             vacancy=summary(rows[r.ranked.vacancy_id]),
             score=round(r.ranked.score, 4),
-            explanation=r.ranked.explanation.to_dict(),
+            explanation=explanation_json(r.ranked.explanation),
         )
         for r in results
         if r.ranked.vacancy_id in rows
@@ -85,7 +86,7 @@ def candidates(call: Call, id: int) -> ResponseReturnValue:
             experience_years=c.cv.experience_years,
             visibility=c.cv.visibility,
             score=round(c.ranked.score, 4),
-            explanation=c.ranked.explanation.to_dict(),
+            explanation=explanation_json(c.ranked.explanation, "employer"),
         )
         for c in found
         if user.role is Role.STAFF or c.cv.visibility == "public"

@@ -17,7 +17,7 @@ from app.api.problems import ApiProblem, from_value_error
 from app.api.schemas import MAX_ROW_ID
 from app.extensions import db_session
 from app.models import User
-from indexer import SearchUnavailable
+from app.search.find import SearchUnavailable
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 

@@ -111,11 +111,26 @@ class FacetValue(BaseModel):
     count: int
 
 
+class QueryPlace(BaseModel):
+    """A place named in ``q``: the search was kept to it (``level``: which KATO filter)."""
+
+    kato: str
+    level: str
+    name: str
+
+
 class VacancyPage(BaseModel):
     items: list[VacancySummary]
     next_cursor: str | None
     total: int
     facets: dict[str, list[FacetValue]] = {}
+    corrected: str | None = Field(
+        None, description="q as corrected when a word was misspelt: the results are for this"
+    )
+    places: list[QueryPlace] = Field([], description="places named in q, taken out of the text")
+    place_fallback: bool = Field(
+        False, description="nothing in the places named: these results are from everywhere"
+    )
 
 
 class VacancyPatch(Strict):
@@ -166,6 +181,9 @@ class MatchRequest(Strict):
     schedules: list[Schedule] = Field([], max_length=5)
     birth_date: date | None = None
     education_level: EducationLevel | None = None
+    max_commute_km: int | None = Field(
+        None, ge=1, le=500, description="how far the person will travel; default: the rules'"
+    )
     limit: int = Field(20, ge=1, le=50)
 
 

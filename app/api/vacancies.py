@@ -2,70 +2,58 @@
 
 from __future__ import annotations
 
+from enum import Enum
+
 from flask.typing import ResponseReturnValue
 
 from app.api.auth import ALL_ROLES
 from app.api.pagination import decode_offset, encode_cursor
 from app.api.present import detail, load_vacancies, summary
-from app.api.problems import ApiProblem
+from app.api.problems import ApiProblem, field_problem
 from app.api.ratelimit import check_anonymous
 from app.api.registry import Call, operation
 from app.api.schemas import (
     FacetValue,
-    SortBy,
+    QueryPlace,
     VacancyDetail,
     VacancyPage,
     VacancySearch,
 )
 from app.extensions import db_session, indexing
 from app.models import Role, User, Vacancy, VacancyStatus
-from indexer import DocType, Filters, GeoFilter, SearchQuery, Sort
-
-_SORTS = {
-    SortBy.RELEVANCE: Sort.RELEVANCE,
-    SortBy.DATE: Sort.DATE,
-    SortBy.SALARY: Sort.SALARY,
-    SortBy.DISTANCE: Sort.DISTANCE,
-}
+from app.search.find import find_vacancies
+from app.search.vacancy_params import clean_params
+from app.search.vacancy_query import MAX_WINDOW, VacancyQuery
 
 
-def _one(value: object | None) -> tuple[str, ...]:
-    return () if value is None else (str(value),)
-
-
-def search_query(params: VacancySearch, offset: int) -> SearchQuery:
-    """The index query for ``params``; the query model's ``ValueError``s name the field."""
-    filters = Filters(
-        region_katos=_one(params.region),
-        locality_katos=_one(params.locality),
-        occupation_codes=_one(params.occupation),
-        kinds=_one(params.kind),
-        schedules=_one(params.schedule),
-        employment_types=_one(params.employment_type),
-        experiences=_one(params.experience),
-        salary_min=params.salary_min,
+def vacancy_query(params: VacancySearch, offset: int) -> VacancyQuery:
+    """The one query object for the API's parameters: the search's own cleaner checks them
+    (a ``FieldError`` names the field: 422), as it does a saved search's."""
+    names = {
+        "q": params.q,
+        "region": params.region,
+        "locality": params.locality,
+        "occupation": params.occupation,
+        "kind": params.kind,
+        "schedule": params.schedule,
+        "employment": params.employment_type,
+        "experience": params.experience,
+        "salary_min": params.salary_min,
+        "lat": params.lat,
+        "lon": params.lon,
+        "radius_km": params.radius_km,
+        "sort": params.sort,
+    }
+    given = {k: (v.value if isinstance(v, Enum) else v) for k, v in names.items() if v is not None}
+    clean = clean_params(given, prefix="")
+    return VacancyQuery.from_params(
+        clean,
         salary_max=params.salary_max,
         published_since=params.published_since,
-    )
-    geo = None
-    if params.lat is not None or params.lon is not None:
-        if params.lat is None or params.lon is None:
-            raise ValueError("lat: give both lat and lon")
-        geo = GeoFilter(lat=params.lat, lon=params.lon, radius_km=params.radius_km)
-    elif params.radius_km is not None:
-        raise ValueError("radius_km: needs lat and lon")
-    facets = tuple(f.strip() for f in params.facets.split(",") if f.strip())
-    query = SearchQuery(
-        text=params.q.strip(),
-        filters=filters,
-        geo=geo,
-        sort=_SORTS[params.sort],
-        facets=facets,
+        facets=tuple(f.strip() for f in params.facets.split(",") if f.strip()),
         limit=params.limit,
         offset=offset,
     )
-    query.check_for(DocType.VACANCIES)
-    return query
 
 
 @operation(
@@ -76,26 +64,32 @@ def search_query(params: VacancySearch, offset: int) -> SearchQuery:
     query=VacancySearch,
     response=VacancyPage,
     errors=(401, 422, 429, 503),
-    description="Anonymous callers are rate limited per IP (429 with Retry-After).",
+    description=(
+        "Anonymous callers are rate limited per IP (429 with Retry-After). With embeddings on, "
+        "text is searched by words and by meaning (hybrid); `total` and `facets` count what "
+        "is found as relevant. A cursor past the end (the results shrank) gives an empty page."
+    ),
 )
 def search_vacancies(call: Call) -> ResponseReturnValue:
     if call.user is None:
         check_anonymous("search")
     params: VacancySearch = call.query
     offset = decode_offset(params.cursor)
-    query = search_query(params, offset)
-    result = indexing().engine.search(DocType.VACANCIES, query)
-    rows = load_vacancies(db_session(), [h.id for h in result.hits])
-    items = [summary(rows[h.id], h.distance_km) for h in result.hits if h.id in rows]
-    more = offset + len(result.hits) < result.total and len(result.hits) == params.limit
+    if offset + params.limit > MAX_WINDOW:
+        raise field_problem("cursor", f"results are available up to the {MAX_WINDOW}th only")
+    found = find_vacancies(db_session(), indexing(), vacancy_query(params, offset))
+    more = found.more and len(found.items) == params.limit
     page = VacancyPage(
-        items=items,
+        items=[summary(item.vacancy, item.distance_km) for item in found.items],
         next_cursor=encode_cursor({"o": offset + params.limit}) if more else None,
-        total=result.total,
+        total=found.total,
         facets={
             name: [FacetValue(value=c.value, count=c.count) for c in counts]
-            for name, counts in result.facets.items()
+            for name, counts in found.facets.items()
         },
+        corrected=found.corrected,
+        places=[QueryPlace(kato=p.kato, level=p.level, name=p.name) for p in found.places],
+        place_fallback=found.place_fallback,
     )
     return page.model_dump(mode="json")
 

@@ -118,7 +118,7 @@ def _local_loop(burst: bool) -> None:
                 close_expired_vacancies(session)
         if ticks % ALERTS_EVERY_TICKS == 1:
             with services.db.session() as session:
-                run_alerts(session, services.engine)
+                run_alerts(session, services)
         report = services.drain()
         if report.events:
             click.echo(

@@ -15,6 +15,7 @@ from app.db import Database
 from app.search.dispatch import Dispatcher, InProcessDispatcher, RqDispatcher
 from app.search.embeddings import PassageEncoder
 from app.search.indexing import DrainReport, drain_outbox
+from app.search.query_vectors import QueryVectors
 from app.settings import Settings
 from indexer import DocType, SearchEngine, make_engine
 
@@ -30,6 +31,7 @@ class IndexingServices:
         self._engine: SearchEngine | None = None
         self._encoder: PassageEncoder | None = None
         self._encoder_loaded = False
+        self._query_vectors: QueryVectors | None = None
         self.encoder_problem: str | None = None
         self._lock = threading.Lock()
         self._last_sweep = 0.0
@@ -80,6 +82,17 @@ class IndexingServices:
                     log.error("embeddings off, text-only search: %s", exc)
                 self._encoder_loaded = True
             return self._encoder
+
+    @property
+    def query_vectors(self) -> QueryVectors | None:
+        """Query embeddings from ``encoder`` through an LRU cache; None for text-only search."""
+        encoder = self.encoder
+        if encoder is None:
+            return None
+        with self._lock:
+            if self._query_vectors is None or self._query_vectors.encoder is not encoder:
+                self._query_vectors = QueryVectors(encoder)
+            return self._query_vectors
 
     def drain(self) -> DrainReport:
         return drain_outbox(self.db, self.engine, self.encoder)

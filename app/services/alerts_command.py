@@ -18,7 +18,7 @@ def alerts_command() -> None:
     """Tell owners of saved searches about vacancies published since the last run (once)."""
     services = extensions.indexing()
     with extensions.database().session() as session:
-        report = run_alerts(session, services.engine)
+        report = run_alerts(session, services)
     click.echo(
         f"{report.checked} saved searches checked, {report.notified} notifications, "
         f"{report.failed} failed"
@@ -33,5 +33,5 @@ def alerts_job() -> dict[str, Any]:
 
     services = worker_services()
     with services.db.session() as session:
-        report = run_alerts(session, services.engine)
+        report = run_alerts(session, services)
     return asdict(report)

@@ -6,7 +6,7 @@ see public CVs, centre staff see public and centres-only ones; hidden CVs are ne
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from sqlalchemy import select
@@ -15,8 +15,18 @@ from sqlalchemy.orm import Session, selectinload
 from app.models import CvVisibility, Role, Seeker, Vacancy
 from app.search.documents import load_cv_documents, load_vacancy_documents, vacancy_passage
 from app.search.services import IndexingServices
+from app.services.local_retrieval import Pass, merge, rings
 from app.services.people import person_facts, refused_suitable_offers
-from indexer import CvDocument, DocType, Filters, Mode, SearchQuery, TextMatch, VacancyDocument
+from indexer import (
+    CvDocument,
+    DocType,
+    Filters,
+    Hit,
+    Mode,
+    SearchQuery,
+    TextMatch,
+    VacancyDocument,
+)
 from matching.ranking import (
     CandidateCv,
     Neighbour,
@@ -28,6 +38,7 @@ from matching.ranking import (
 from matching.rules import PersonFacts
 
 RETRIEVE = 100
+LOCAL_KM = 50.0  # the rules' suitable-work distance in a village: the widest default limit
 VISIBLE_TO: dict[Role, tuple[str, ...]] = {
     Role.EMPLOYER: (CvVisibility.PUBLIC.value,),
     Role.STAFF: (CvVisibility.PUBLIC.value, CvVisibility.CENTRES.value),
@@ -84,7 +95,13 @@ def candidates_for_vacancy(
         knn_candidates=RETRIEVE * 2,
         text_match=TextMatch.ANY,
     )
-    hits = {h.id: h for h in services.engine.search(DocType.CVS, query).hits}
+    passes = [Pass(services.engine.search(DocType.CVS, query).hits)]
+    # People living around the workplace: within the village commute limit, then nearby.
+    passes += [
+        Pass(services.engine.search(DocType.CVS, replace(query, geo=ring)).hits, RETRIEVE * 2)
+        for ring in rings(vacancy.lat, vacancy.lon, LOCAL_KM)
+    ]
+    hits = merge(passes)
     batch = load_cv_documents(session, list(hits), encoder=None)
     cvs = [d for d in batch.upserts if isinstance(d, CvDocument) and d.visibility in visibility]
     ranked = rank_candidates(
@@ -108,29 +125,39 @@ def similar_vacancies(
         return []
     encoder = services.encoder
     text = vacancy_passage_of(session, vacancy_id)
+    exclude = Filters(ids_exclude=(vacancy_id,))
     if encoder is not None:
         query = SearchQuery(
-            vector=encoder.encode_queries([text])[0],
-            mode=Mode.VECTOR,
-            filters=Filters(ids_exclude=(vacancy_id,)),
-            limit=50,
+            vector=encoder.encode_queries([text])[0], mode=Mode.VECTOR, filters=exclude, limit=50
         )
     elif base.occupation_code:
         # Without embeddings: the same ISCO minor group, newest first.
         query = SearchQuery(
-            filters=Filters(
-                occupation_codes=(base.occupation_code[:3],), ids_exclude=(vacancy_id,)
-            ),
-            limit=50,
+            filters=replace(exclude, occupation_codes=(base.occupation_code[:3],)), limit=50
         )
     else:
-        query = SearchQuery(text=base.title, filters=Filters(ids_exclude=(vacancy_id,)), limit=50)
-    hits = services.engine.search(DocType.VACANCIES, query).hits
+        query = SearchQuery(text=base.title, filters=exclude, limit=50)
+    passes = [Pass(_ranked(services.engine.search(DocType.VACANCIES, query).hits))]
+    # The same search around the vacancy's workplace, so the same job in the same town is
+    # a candidate even when fifty postings elsewhere read more alike.
+    passes += [
+        Pass(_ranked(services.engine.search(DocType.VACANCIES, replace(query, geo=ring)).hits), 50)
+        for ring in rings(base.lat, base.lon, LOCAL_KM)[:1]
+    ]
+    merged = merge(passes)
+    hits = list(merged.values())
     batch = load_vacancy_documents(session, [h.id for h in hits], encoder=None)
     docs = {d.id: d for d in batch.upserts if isinstance(d, VacancyDocument)}
-    neighbours = [Neighbour(docs[h.id], rank) for rank, h in enumerate(hits, 1) if h.id in docs]
+    neighbours = [Neighbour(docs[h.id], h.vector_rank) for h in hits if h.id in docs]
     ranked = rank_similar(base, neighbours)
     return [(docs[s.vacancy_id], s) for s in ranked[:limit]]
+
+
+def _ranked(hits: list[Hit]) -> list[Hit]:
+    """Each hit with its closeness as a rank: the kNN rank, else its place in the list."""
+    return [
+        replace(h, vector_rank=h.vector_rank or h.text_rank or i) for i, h in enumerate(hits, 1)
+    ]
 
 
 def vacancy_passage_of(session: Session, vacancy_id: int) -> str:

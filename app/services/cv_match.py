@@ -11,7 +11,11 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.models import Locality
 from app.services.errors import FieldError
+from app.services.occupations import occupation_classifier
 from matching.ranking import SeekerProfile
+from matching.ranking.cv_text import experience_years_in
+
+INFER_CHARS = 2_000  # a CV names its trade early; the rest is duties and employers
 
 
 def anonymous_profile(
@@ -26,10 +30,16 @@ def anonymous_profile(
     experience_years: float | None = None,
     skills: Sequence[str] = (),
     occupation_codes: Sequence[str] = (),
+    max_commute_km: float | None = None,
 ) -> SeekerProfile:
-    """The profile to rank for; an unknown locality is a ``FieldError`` on ``locality_kato``."""
+    """The profile to rank for; an unknown locality is a ``FieldError`` on ``locality_kato``.
+
+    Occupation and experience the person did not give are read from their text, so ranking
+    and its explanations use what the CV says ("Повар с опытом 5 лет").
+    """
     lat = lon = None
     region_kato = None
+    rural: bool | None = None
     if locality_kato:
         locality = session.execute(
             select(Locality)
@@ -39,6 +49,11 @@ def anonymous_profile(
         if locality is None:
             raise FieldError("locality_kato", f"unknown KATO code {locality_kato!r}")
         lat, lon, region_kato = locality.lat, locality.lon, locality.region.kato
+        rural = not locality.is_urban
+    if not occupation_codes:
+        occupation_codes = inferred_occupations(session, text)
+    if experience_years is None:
+        experience_years = experience_years_in(text)
     return SeekerProfile(
         text=text,
         skills=tuple(skills),
@@ -47,8 +62,19 @@ def anonymous_profile(
         lat=lat,
         lon=lon,
         region_kato=region_kato,
+        max_commute_km=max_commute_km,
+        rural=rural,
         desired_salary=desired_salary,
         schedules=tuple(schedules),
         birth_date=birth_date,
         experience_years=experience_years,
     )
+
+
+def inferred_occupations(session: Session, text: str) -> tuple[str, ...]:
+    """The occupation a pasted CV names, by the classifier used at import: its first line (the
+    title, as CVs start), else the whole text."""
+    classifier = occupation_classifier(session)
+    first = text.strip().splitlines()[0] if text.strip() else ""
+    guess = classifier.classify(first) or classifier.classify(text[:INFER_CHARS])
+    return (guess.code,) if guess is not None else ()

@@ -1,4 +1,5 @@
-"""Jobs for a person: hybrid retrieval from the index, then the ranker's scoring stage."""
+"""Jobs for a person: hybrid retrieval from the index (local first), then the ranker's
+scoring stage."""
 
 from __future__ import annotations
 
@@ -19,6 +20,7 @@ from app.models import (
 )
 from app.search.documents import load_vacancy_documents
 from app.search.services import IndexingServices
+from app.services.local_retrieval import Pass, merge, rings
 from indexer import (
     DocType,
     Filters,
@@ -30,9 +32,10 @@ from indexer import (
     TextMatch,
     VacancyDocument,
 )
-from matching.ranking import Candidate, Load, RankedVacancy, SeekerProfile, rank
+from matching.ranking import Candidate, Load, RankedVacancy, SeekerProfile, commute_limit_km, rank
 
 RETRIEVE = 100
+KNN_CANDIDATES = RETRIEVE * 2
 OPEN_APPLICATIONS = (
     ApplicationStatus.SUBMITTED,
     ApplicationStatus.VIEWED,
@@ -94,44 +97,56 @@ def retrieve(
     services: IndexingServices,
     profile: SeekerProfile,
     filters: Filters | None = None,
+    *,
+    today: date,
 ) -> dict[int, Hit]:
-    """Candidate hits: hybrid text+vector on the profile, plus the nearest jobs in the
-    person's desired occupations (so a profile without text still finds work nearby); a
-    profile with neither (a client just registered) gets the nearest open jobs to start from."""
+    """Candidate hits for one person.
+
+    Hybrid text+vector on the profile over the whole index, and the same query restricted to
+    the person's commute radius and to a nearby ring (``local_retrieval``), so local work is
+    always a candidate; then the nearest jobs in the person's desired occupations (a profile
+    without text still finds work nearby). A profile with neither text nor occupations (a
+    client just registered) gets the nearest open jobs to start from.
+    """
     filters = filters or Filters()
     text = query_text(session, profile)
-    geo = (
+    home = (
         GeoFilter(profile.lat, profile.lon)
         if profile.lat is not None and profile.lon is not None
         else None
     )
-    encoder = services.encoder
-    hits: dict[int, Hit] = {}
+    local = rings(profile.lat, profile.lon, commute_limit_km(profile, today))
+    passes: list[Pass] = []
     if text.strip():
+        encoder = services.encoder
         vector = encoder.encode_queries([text])[0] if encoder is not None else None
-        mode = Mode.HYBRID if vector is not None else Mode.TEXT
         query = SearchQuery(
             text=text,
             vector=vector,
-            mode=mode,
+            mode=Mode.HYBRID if vector is not None else Mode.TEXT,
             filters=filters,
-            geo=geo,
+            geo=home,
             limit=RETRIEVE,
-            knn_candidates=RETRIEVE * 2,
+            knn_candidates=KNN_CANDIDATES,
             text_match=TextMatch.ANY,
         )
-        hits.update((h.id, h) for h in _search(services, query))
-    sort = Sort.DISTANCE if geo is not None else Sort.DATE
+        passes.append(Pass(_search(services, query)))
+        passes += [
+            Pass(_search(services, replace(query, geo=ring)), offset=KNN_CANDIDATES)
+            for ring in local
+        ]
+    sort = Sort.DISTANCE if home is not None else Sort.DATE
     if profile.desired_occupations:
         by_code = replace(filters, occupation_codes=profile.desired_occupations)
-        for hit in _search(
-            services, SearchQuery(filters=by_code, geo=geo, sort=sort, limit=RETRIEVE)
-        ):
-            hits.setdefault(hit.id, hit)
+        passes.append(
+            Pass(
+                _search(services, SearchQuery(filters=by_code, geo=home, sort=sort, limit=RETRIEVE))
+            )
+        )
     if not text.strip() and not profile.desired_occupations:
-        nearest = SearchQuery(filters=filters, geo=geo, sort=sort, limit=RETRIEVE)
-        hits.update((h.id, h) for h in _search(services, nearest))
-    return hits
+        nearest = SearchQuery(filters=filters, geo=home, sort=sort, limit=RETRIEVE)
+        passes.append(Pass(_search(services, nearest)))
+    return merge(passes)
 
 
 def recommend(
@@ -144,7 +159,7 @@ def recommend(
     filters: Filters | None = None,
     include_ineligible: bool = False,
 ) -> list[Recommendation]:
-    hits = retrieve(session, services, profile, filters)
+    hits = retrieve(session, services, profile, filters, today=today)
     batch = load_vacancy_documents(session, list(hits), encoder=None)
     documents = {d.id: d for d in batch.upserts if isinstance(d, VacancyDocument)}
     candidates = [

@@ -2,8 +2,8 @@
 run that tells each owner about vacancies published since the search was last checked.
 
 ``params`` are the public search page's query parameters (``/search?...``), so a saved search
-opens as the same page; they are validated and turned into the index query by
-``app.services.search_params`` (re-exported here).
+opens as the same page; they are validated by the search's one cleaner
+(``app.search.vacancy_params``) and run through its one read path (``app.search``).
 """
 
 from __future__ import annotations
@@ -17,24 +17,14 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from app.models import Notification, SavedSearch, User, Vacancy
+from app.search.find import SearchUnavailable
+from app.search.retrieval import new_matches, plan_for
+from app.search.services import IndexingServices
+from app.search.vacancy_params import Params, clean_params, search_url
+from app.search.vacancy_query import VacancyQuery, place_of
 from app.services.errors import FieldError
-from app.services.search_params import (
-    ALIASES,
-    CHOICES,
-    PARAMS,
-    Params,
-    clean_params,
-    place_of,
-    search_query_from_params,
-    search_url,
-)
-from indexer import DocType, SearchEngine, SearchUnavailable
-from indexer.query import MAX_LIMIT
 
 __all__ = [
-    "ALIASES",
-    "CHOICES",
-    "PARAMS",
     "AlertReport",
     "NoSavedSearch",
     "Params",
@@ -43,9 +33,7 @@ __all__ = [
     "delete_saved_search",
     "get_saved_search",
     "list_saved_searches",
-    "place_of",
     "run_alerts",
-    "search_query_from_params",
     "search_url",
     "update_saved_search",
 ]
@@ -165,20 +153,17 @@ class AlertReport:
 
 def _new_ids(
     session: Session,
-    engine: SearchEngine,
+    services: IndexingServices,
     saved: SavedSearch,
     now: datetime,
 ) -> tuple[list[int], int]:
-    """Vacancies published in ``(checked_at, now]`` that match, and how many in all."""
+    """Vacancies published in ``(checked_at, now]`` that the search finds, and how many."""
     params = saved.params
-    query = search_query_from_params(
-        params,
-        place=place_of(session, params),
-        now=now,
-        published_since=saved.checked_at,
-        limit=MAX_LIMIT,
-    )
-    result = engine.search(DocType.VACANCIES, query)
+    query = VacancyQuery.from_params(params, place=place_of(session, params), now=now)
+    text = plan_for(query).text
+    vectors = services.query_vectors if text else None
+    vector = vectors.vector(text) if vectors is not None else None
+    result = new_matches(services.engine, query, vector, saved.checked_at)
     ids = [h.id for h in result.hits]
     if not ids:
         return [], 0
@@ -196,7 +181,9 @@ def _new_ids(
     return kept, len(kept) + beyond
 
 
-def run_alerts(session: Session, engine: SearchEngine, now: datetime | None = None) -> AlertReport:
+def run_alerts(
+    session: Session, services: IndexingServices, now: datetime | None = None
+) -> AlertReport:
     """For every saved search with alerts on: find published vacancies newer than its
     ``checked_at``, leave one notification when there are any, and advance ``checked_at`` to
     ``now``. Commits per search; a second run right after finds nothing new."""
@@ -212,7 +199,7 @@ def run_alerts(session: Session, engine: SearchEngine, now: datetime | None = No
         if saved is None or not saved.alert or saved.checked_at >= now:
             continue
         try:
-            found, total = _new_ids(session, engine, saved, now)
+            found, total = _new_ids(session, services, saved, now)
         except (SearchUnavailable, ValueError):  # engine down, or params from an older version
             failed += 1
             continue

@@ -14,6 +14,7 @@ from sqlalchemy.orm import selectinload
 
 from app.extensions import db_session, indexing
 from app.models import Centre, Referral, ReferralOutcome, Region, Role, Seeker, User
+from app.search.find import SearchUnavailable
 from app.services.desk_matching import match_for, parse_filters
 from app.services.errors import FieldError
 from app.services.family_plan import overdue_plan_items
@@ -34,7 +35,6 @@ from app.services.work_queues import (
 from app.web.access import current_user, roles_required
 from app.web.i18n import current_language
 from app.web.locale_format import sorted_by_name
-from indexer import SearchUnavailable
 from matching.rules.texts import PROGRAMME_NAMES
 
 bp = Blueprint("desk_work", __name__)

@@ -22,6 +22,7 @@ from app.models import (
     VacancySource,
     VacancyStatus,
 )
+from app.search.find import SearchUnavailable
 from app.services.applications import EMPLOYER_STATUSES, NoApplication, set_status
 from app.services.candidates import Candidate, candidates_for_vacancy
 from app.services.employer_account import (
@@ -43,7 +44,6 @@ from app.web.access import current_user, roles_required
 from app.web.employer_explain import candidate_notes
 from app.web.i18n import current_language
 from app.web.public_labels import money
-from indexer import SearchUnavailable
 from matching.rules.params import params_for
 
 

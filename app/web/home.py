@@ -12,6 +12,7 @@ from sqlalchemy.orm import selectinload
 
 from app.extensions import db_session, indexing
 from app.models import Application, Role, Vacancy, VacancyKind, VacancyStatus
+from app.search.find import SearchUnavailable, load_rows
 from app.services import applications
 from app.services.candidates import similar_vacancies
 from app.services.referrals import eligibility
@@ -20,8 +21,6 @@ from app.web.access import current_user, roles_required
 from app.web.i18n import current_language
 from app.web.programmes import BY_KIND, who_may_apply
 from app.web.public_labels import paragraphs
-from app.web.search import load_rows
-from indexer import SearchUnavailable
 from matching.rules import Decision
 
 bp = Blueprint("home", __name__)

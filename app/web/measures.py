@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 
 from app.extensions import db_session, indexing
 from app.models import Centre, MeasureCourse, MeasureKind, MeasureOutcome, Role, User
+from app.search.find import SearchUnavailable
 from app.services.errors import FieldError, ValidationFailed
 from app.services.measure_catalogue import (
     CSV_COLUMNS,
@@ -40,7 +41,6 @@ from app.services.referrals import centre_seeker
 from app.web import measures_labels as labels
 from app.web.access import current_user, roles_required
 from app.web.desk_clients_base import day, said
-from indexer import SearchUnavailable
 
 bp = Blueprint("measures", __name__)
 # Partials other areas include (the overdue list, "jobs for me") use these labels.

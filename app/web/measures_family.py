@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 
 from app.extensions import db_session, indexing
 from app.models import Family, PlanItemKind, PlanItemStatus, Role, Seeker, User
+from app.search.find import SearchUnavailable
 from app.services.client_status import able_bodied
 from app.services.desk_matching import MatchFilters, MatchRow, match_for
 from app.services.errors import FieldError
@@ -28,7 +29,6 @@ from app.services.referrals import REGISTERED
 from app.web import measures as base
 from app.web.access import roles_required
 from app.web.measures import bp, errors_of, staff
-from indexer import SearchUnavailable
 
 MATCHES_SHOWN = 3
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 
 from app.extensions import db_session, indexing
 from app.models import Centre, MeasureKind, MeasureReferral, Role, Seeker
+from app.search.find import SearchUnavailable
 from app.services.errors import FieldError
 from app.services.measure_referrals import (
     OPEN,
@@ -24,7 +25,6 @@ from app.services.measure_routing import RoutingView, route_for
 from app.web import measures as base
 from app.web.access import current_user, roles_required
 from app.web.measures import bp
-from indexer import SearchUnavailable
 
 
 def seeker_measures(

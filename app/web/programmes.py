@@ -16,10 +16,10 @@ from flask_babel import LazyString, lazy_gettext
 
 from app.extensions import db_session, indexing
 from app.models import Vacancy
+from app.search.find import SearchUnavailable, find_vacancies
+from app.search.vacancy_query import Sort, VacancyQuery
 from app.web.i18n import current_language
 from app.web.public_labels import EDUCATION_LEVELS
-from app.web.search import load_rows
-from indexer import DocType, Filters, SearchQuery, SearchUnavailable, Sort
 from matching.rules.params import RuleParams, params_for
 
 bp = Blueprint("programmes", __name__)
@@ -179,13 +179,12 @@ def how_to_apply(kind: str, today: date | None = None) -> list[str]:
 
 def open_places(kind: str) -> tuple[list[Vacancy], int] | None:
     """The newest open places of this kind and how many there are (None: search is down)."""
-    query = SearchQuery(filters=Filters(kinds=(kind,)), sort=Sort.DATE, limit=OPEN_PLACES_SHOWN)
+    query = VacancyQuery(kinds=(kind,), sort=Sort.DATE, limit=OPEN_PLACES_SHOWN)
     try:
-        result = indexing().engine.search(DocType.VACANCIES, query)
+        found = find_vacancies(db_session(), indexing(), query)
     except SearchUnavailable:
         return None
-    rows = load_rows(db_session(), [h.id for h in result.hits])
-    return [rows[h.id] for h in result.hits if h.id in rows], result.total
+    return [item.vacancy for item in found.items], found.total
 
 
 @bp.get("/programmes")

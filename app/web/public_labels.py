@@ -12,6 +12,7 @@ from html.parser import HTMLParser
 from flask.sansio.app import App
 from flask_babel import LazyString, lazy_gettext
 
+from app.services.explanations import reasons
 from app.web import locale_format
 from app.web.locale_format import money, number
 from matching.text import analyze_alternatives, analyze_query
@@ -177,6 +178,7 @@ def init_app(app: App) -> None:
     locale_format.init_app(app)
     app.jinja_env.globals.update(
         salary_text=salary_text,
+        reasons=reasons,
         KIND_LABELS=KINDS,
         SCHEDULE_LABELS=SCHEDULES,
         EMPLOYMENT_LABELS=EMPLOYMENT_TYPES,

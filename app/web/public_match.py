@@ -17,14 +17,14 @@ from werkzeug.datastructures import MultiDict
 
 from app import throttle
 from app.extensions import db_session, indexing
+from app.search.find import SearchUnavailable, load_rows
 from app.services.cv_match import anonymous_profile
 from app.services.errors import FieldError
 from app.services.recommendations import Recommendation, recommend
 from app.web.access import current_user
 from app.web.i18n import current_language
 from app.web.public_labels import EDUCATION_LEVELS, SCHEDULES
-from app.web.search import load_rows, places
-from indexer import SearchUnavailable
+from app.web.search import places
 from matching.ranking import SeekerProfile
 
 bp = Blueprint("public_match", __name__)
@@ -33,6 +33,7 @@ MIN_TEXT = 3
 RESULTS = 20
 MAX_SALARY = 100_000_000
 MAX_YEARS = 60
+MAX_COMMUTE_KM = 500
 ANONYMOUS_PER_WINDOW = 30
 WINDOW_S = 60
 log = logging.getLogger(__name__)
@@ -47,6 +48,7 @@ class MatchForm:
     birth_date: str = ""
     education: str = ""
     experience: str = ""
+    commute: str = ""
     errors: dict[str, str] = field(default_factory=dict)
 
 
@@ -74,6 +76,19 @@ def _experience(form: MatchForm) -> float | None:
     return years
 
 
+def _commute(form: MatchForm) -> int | None:
+    raw = form.commute.strip()
+    if not raw:
+        return None
+    if not raw.isdigit() or not 1 <= int(raw) <= MAX_COMMUTE_KM:
+        form.errors["commute"] = _(
+            "Enter how far you will travel in whole kilometres, from 1 to %(num)d.",
+            num=MAX_COMMUTE_KM,
+        )
+        return None
+    return int(raw)
+
+
 def _birth_date(form: MatchForm, today: date) -> date | None:
     if not form.birth_date:
         return None
@@ -97,6 +112,7 @@ def read_form(data: MultiDict[str, str], today: date) -> tuple[MatchForm, Seeker
         birth_date=data.get("birth_date", "").strip(),
         education=data.get("education", "").strip(),
         experience=data.get("experience", "").strip(),
+        commute=data.get("commute", "").strip(),
     )
     if len(form.text) < MIN_TEXT:
         form.errors["cv"] = _("Paste your CV or describe what you can do.")
@@ -107,6 +123,7 @@ def read_form(data: MultiDict[str, str], today: date) -> tuple[MatchForm, Seeker
     salary = _salary(form)
     born = _birth_date(form, today)
     years = _experience(form)
+    commute = _commute(form)
     try:
         profile = anonymous_profile(
             db_session(),
@@ -117,6 +134,7 @@ def read_form(data: MultiDict[str, str], today: date) -> tuple[MatchForm, Seeker
             birth_date=born,
             education_level=form.education or None,
             experience_years=years,
+            max_commute_km=commute,
         )
     except FieldError:
         form.errors["locality"] = _("Choose a place from the list.")

@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from app.extensions import db_session, indexing
 from app.models import Application, Locality, Notification, Referral, Region, Role
+from app.search.find import SearchUnavailable, load_rows
 from app.services import applications as apps
 from app.services.audit import record
 from app.services.errors import FieldError, ValidationFailed
@@ -26,9 +27,7 @@ from app.web.access import current_user, roles_required, sign_in, sign_out
 from app.web.i18n import current_language
 from app.web.locale_format import sorted_by_name
 from app.web.measures_seeker import seeker_measures
-from app.web.search import load_rows
 from app.web.seeker_forms import errors_of, me, own_seeker
-from indexer import SearchUnavailable
 
 bp = Blueprint("seeker", __name__)
 RECOMMENDATIONS = 10

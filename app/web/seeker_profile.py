@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from app.extensions import db_session
 from app.models import Role, Seeker
+from app.search.vacancy_params import CHOICES
 from app.services import saved_searches as searches_service
 from app.services.errors import FieldError
 from app.web import profile_editor as editor
@@ -69,7 +70,7 @@ def searches() -> ResponseReturnValue:
                 continue
             values = [v for v in request.form.getlist(key) if v.strip()]
             if values:
-                params[key] = values if key in searches_service.CHOICES else values[0]
+                params[key] = values if key in CHOICES else values[0]
         name = request.form.get("name", "").strip() or str(params.get("q", "")) or _("My search")
         try:
             searches_service.create_saved_search(

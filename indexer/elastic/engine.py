@@ -166,9 +166,13 @@ class ElasticsearchEngine:
             raise ValueError(f"vector: dimension {vector.shape[0]}, index has {self.dim}")
         positions = qb.positions_for(query, self.analyzer)
         with self._errors(doc_type):
-            hits, total, facets = run(doc_type, query, positions, partial(self._search, doc_type))
+            hits, total, facets, text_total = run(
+                doc_type, query, positions, partial(self._search, doc_type)
+            )
         took = (time.perf_counter() - started) * 1000
-        return SearchResult(hits=hits, total=total, facets=facets, took_ms=took)
+        return SearchResult(
+            hits=hits, total=total, facets=facets, took_ms=took, text_total=text_total
+        )
 
     def count(self, doc_type: DocType, filters: Filters | None = None) -> int:
         doc_type = DocType(doc_type)

@@ -20,7 +20,7 @@ re-sorts its candidates.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -114,7 +114,9 @@ def _alternative(field: str, boost: float, terms: tuple[str, ...]) -> Body:
     return {"match_phrase": {field: {"query": " ".join(terms), "boost": boost}}}
 
 
-def text_clause(positions: Positions, match: str = "most") -> Body | None:
+def text_clause(
+    positions: Positions, match: str = "most", fields: Mapping[str, float] = TEXT_BOOSTS
+) -> Body | None:
     """Per position a ``bool.should`` over its alternatives in every ``TEXT_BOOSTS`` field;
     ``minimum_should_match`` of the positions required. ``None`` when nothing is left to match."""
     if not positions:
@@ -125,7 +127,7 @@ def text_clause(positions: Positions, match: str = "most") -> Body | None:
                 "should": [
                     _alternative(field, boost, alternative)
                     for alternative in alternatives
-                    for field, boost in TEXT_BOOSTS.items()
+                    for field, boost in fields.items()
                 ],
                 "minimum_should_match": 1,
             }
@@ -148,7 +150,7 @@ def match_query(doc_type: DocType, query: SearchQuery, positions: Positions) -> 
     """Filters plus the text (the native Russian field only scores: it is optional beside the
     required analysed-terms clause, and absent when the text analyses to nothing)."""
     parts: dict[str, Any] = dict(filter_parts(doc_type, query.filters, query.geo))
-    text = text_clause(positions, query.text_match.value)
+    text = text_clause(positions, query.text_match.value, query.searched_fields)
     if text is not None:
         parts["must"] = [text]
         parts["should"] = [native_clause(query.text)]
@@ -237,7 +239,19 @@ def text_body(doc_type: DocType, query: SearchQuery, positions: Positions) -> Bo
     return _returned(body, query, sort_values=False)
 
 
-def knn_section(doc_type: DocType, query: SearchQuery) -> Body:
+def weak_match_clause(query: SearchQuery, positions: Positions) -> Body | None:
+    """Hybrid search kept to some text fields: postings that match the text only in the other
+    fields are not kNN candidates either (see ``SearchQuery.text_fields``)."""
+    if not query.text_fields:
+        return None
+    anywhere = text_clause(positions, query.text_match.value)
+    strong = text_clause(positions, query.text_match.value, query.searched_fields)
+    if anywhere is None or strong is None:
+        return None
+    return {"bool": {"must": [anywhere], "must_not": [strong]}}
+
+
+def knn_section(doc_type: DocType, query: SearchQuery, positions: Positions = ()) -> Body:
     vector = query.unit_vector()
     if vector is None:
         raise ValueError("vector: required for a kNN request")
@@ -251,19 +265,26 @@ def knn_section(doc_type: DocType, query: SearchQuery) -> Body:
         "num_candidates": min(MAX_KNN_CANDIDATES, max(KNN_MIN_CANDIDATES, KNN_OVERSAMPLE * k)),
     }
     filters = filter_query(doc_type, query.filters, query.geo)
+    weak = weak_match_clause(query, positions)
+    if weak is not None:
+        parts = dict(filter_parts(doc_type, query.filters, query.geo))
+        parts["must_not"] = [*parts.get("must_not", []), weak]
+        filters = _bool(parts)
     if "match_all" not in filters:
         knn["filter"] = filters
     return knn
 
 
-def knn_body(doc_type: DocType, query: SearchQuery, *, hybrid: bool = False) -> Body:
+def knn_body(
+    doc_type: DocType, query: SearchQuery, *, hybrid: bool = False, positions: Positions = ()
+) -> Body:
     """The kNN list. Ranked by similarity it is paged by the server; ordered otherwise (or fused
     in hybrid mode) all ``k`` candidates come back to be ordered and cut in Python."""
     query.check_for(doc_type)
     k = query.knn_candidates
     paged = not hybrid and query.sort is Sort.RELEVANCE
     body: Body = {
-        "knn": knn_section(doc_type, query),
+        "knn": knn_section(doc_type, query, positions),
         "from": query.offset if paged else 0,
         "size": max(0, min(query.limit, k - query.offset)) if paged else k,
         "track_total_hits": not hybrid,
@@ -281,8 +302,8 @@ def hybrid_text_body(doc_type: DocType, query: SearchQuery, positions: Positions
         "query": match_query(doc_type, query, positions),
         "sort": sort_clauses(Sort.RELEVANCE, query.geo),
         "from": 0,
-        "size": query.knn_candidates,
-        "track_total_hits": False,
+        "size": query.text_candidates,
+        "track_total_hits": True,
         "_source": False,
     }
     return _returned(body, query, sort_values=True)
@@ -290,7 +311,8 @@ def hybrid_text_body(doc_type: DocType, query: SearchQuery, positions: Positions
 
 def hybrid_bodies(doc_type: DocType, query: SearchQuery, positions: Positions) -> tuple[Body, Body]:
     """The two list requests of hybrid mode, ``(text, knn)``, sent independently."""
-    return hybrid_text_body(doc_type, query, positions), knn_body(doc_type, query, hybrid=True)
+    knn = knn_body(doc_type, query, hybrid=True, positions=positions)
+    return hybrid_text_body(doc_type, query, positions), knn
 
 
 def union_body(
@@ -298,7 +320,7 @@ def union_body(
 ) -> Body:
     """Total and facets of a hybrid search: text matches or kNN candidates, filtered."""
     either: list[Body] = []
-    text = text_clause(positions, query.text_match.value)
+    text = text_clause(positions, query.text_match.value, query.searched_fields)
     if text is not None:
         either.append(text)
     if knn_ids:

@@ -10,9 +10,9 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from indexer.elastic.query_builder import DISTANCE_FIELD, SORT_VALUE_FIELDS
-from indexer.fusion import DEFAULT_RRF_K, reciprocal_rank_fusion
+from indexer.fusion import DEFAULT_RRF_K, reciprocal_rank_fusion, weighted_fusion
 from indexer.interface import FacetCount, Hit
-from indexer.query import Sort
+from indexer.query import Fusion, SearchQuery, Sort
 
 DISTANCE_DECIMALS = 3  # as the embedded backend rounds Hit.distance_km
 
@@ -88,11 +88,22 @@ def candidates(
     return out
 
 
-def fuse(text: Sequence[Candidate], vector: Sequence[Candidate]) -> list[Candidate]:
-    """Reciprocal rank fusion of the text and kNN lists; the score becomes the fused score."""
+def fuse(
+    text: Sequence[Candidate], vector: Sequence[Candidate], query: SearchQuery
+) -> list[Candidate]:
+    """The text and kNN lists fused as ``query.fusion`` says; the score becomes the fused
+    score."""
     known: dict[int, Candidate] = {c.id: c for c in vector}
     known.update({c.id: c for c in text})
-    fused = reciprocal_rank_fusion([[c.id for c in text], [c.id for c in vector]], k=DEFAULT_RRF_K)
+    if query.fusion is Fusion.WEIGHTED:
+        fused = weighted_fusion(
+            [[(c.id, c.score) for c in text], [(c.id, c.score) for c in vector]],
+            (query.text_weight, 1.0 - query.text_weight),
+        )
+    else:
+        fused = reciprocal_rank_fusion(
+            [[c.id for c in text], [c.id for c in vector]], k=DEFAULT_RRF_K
+        )
     return [
         replace(known[f.id], score=f.score, text_rank=f.ranks[0], vector_rank=f.ranks[1])
         for f in fused

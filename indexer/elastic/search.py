@@ -12,7 +12,7 @@ from indexer.interface import FacetCount, Hit
 from indexer.query import Mode, SearchQuery, Sort
 
 Send = Callable[[qb.Body], dict[str, Any]]
-Outcome = tuple[list[Hit], int, dict[str, list[FacetCount]]]
+Outcome = tuple[list[Hit], int, dict[str, list[FacetCount]], int | None]
 
 
 def run(doc_type: DocType, query: SearchQuery, positions: qb.Positions, send: Send) -> Outcome:
@@ -33,6 +33,7 @@ def text(doc_type: DocType, query: SearchQuery, positions: qb.Positions, send: S
         [c.hit() for c in found],
         results.total_of(response),
         results.facets_of(response, query.facets),
+        None,
     )
 
 
@@ -47,17 +48,27 @@ def vector(doc_type: DocType, query: SearchQuery, send: Send) -> Outcome:
         [c.hit() for c in page],
         results.total_of(response),
         results.facets_of(response, query.facets),
+        None,
     )
 
 
 def hybrid(doc_type: DocType, query: SearchQuery, positions: qb.Positions, send: Send) -> Outcome:
+    """The kNN floors (``knn_floor``, ``knn_min_similarity``) are applied here, to the
+    candidates the server returned."""
     text_body, knn_body = qb.hybrid_bodies(doc_type, query, positions)
-    text_list = results.candidates(send(text_body), sort=query.sort, text_ranks_from=1)
+    text_response = send(text_body)
+    text_list = results.candidates(text_response, sort=query.sort, text_ranks_from=1)
     knn_list = results.candidates(send(knn_body), sort=query.sort, vector_ranks_from=1)
-    fused = results.ordered(results.fuse(text_list, knn_list), query.sort)
+    if query.knn_floor is not None and knn_list:
+        best = knn_list[0].score
+        knn_list = [c for c in knn_list if c.score >= best - query.knn_floor]
+    if query.knn_min_similarity is not None:
+        knn_list = [c for c in knn_list if c.score >= query.knn_min_similarity]
+    fused = results.ordered(results.fuse(text_list, knn_list, query), query.sort)
     union = send(qb.union_body(doc_type, query, positions, [c.id for c in knn_list]))
     return (
         [c.hit() for c in fused[query.offset : query.window]],
         results.total_of(union),
         results.facets_of(union, query.facets),
+        results.total_of(text_response),
     )

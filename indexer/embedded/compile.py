@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 
 import tantivy
@@ -63,7 +63,12 @@ def filter_query(schema: tantivy.Schema, clauses: Sequence[Clause]) -> Query | N
     return Query.const_score_query(query, 0.0)
 
 
-def text_query(schema: tantivy.Schema, positions: Positions, match: str = "most") -> Query | None:
+def text_query(
+    schema: tantivy.Schema,
+    positions: Positions,
+    match: str = "most",
+    fields: Mapping[str, float] = TEXT_BOOSTS,
+) -> Query | None:
     """One SHOULD clause per position (any alternative in any text field, boosted per field),
     at least ``minimum_should_match`` of them required.
 
@@ -76,7 +81,7 @@ def text_query(schema: tantivy.Schema, positions: Positions, match: str = "most"
     for alternatives in positions:
         options = []
         for alternative in alternatives:
-            for field, boost in TEXT_BOOSTS.items():
+            for field, boost in fields.items():
                 if len(alternative) == 1:
                     query = Query.term_query(schema, field, alternative[0], index_option="freq")
                 else:  # a multi-word synonym: its terms consecutively

@@ -19,6 +19,7 @@ import tantivy
 from indexer.analysis import Analyzer, query_positions
 from indexer.documents import DocType
 from indexer.embedded.compile import (
+    Positions,
     Query,
     both,
     filter_query,
@@ -28,11 +29,11 @@ from indexer.embedded.compile import (
 from indexer.embedded.generation import Generation
 from indexer.embedded.schema import GEO_CELLS
 from indexer.embedded.vectors import similarities
-from indexer.fusion import DEFAULT_RRF_K, reciprocal_rank_fusion
+from indexer.fusion import DEFAULT_RRF_K, reciprocal_rank_fusion, weighted_fusion
 from indexer.geo import cover_circle
 from indexer.interface import FacetCount, Hit, SearchResult
 from indexer.plan import filter_clauses
-from indexer.query import FACET_SIZE, GeoFilter, Mode, SearchQuery, Sort
+from indexer.query import FACET_SIZE, Fusion, GeoFilter, Mode, SearchQuery, Sort
 from matching.geo import haversine_km
 
 FULL_SCAN_SHARE = 0.3  # above this share of rows, one matrix-vector product beats a gather
@@ -73,11 +74,15 @@ class QueryRunner:
         tq = None
         if query.mode is not Mode.VECTOR:
             positions = query_positions(self.analyzer, query.text)
-            tq = text_query(self.schema, positions, query.text_match.value)
+            tq = text_query(self.schema, positions, query.text_match.value, query.searched_fields)
+        text_total = None
         if query.mode is Mode.TEXT:
             ranked, total, match_q = self._text_mode(query, tq, fq)
         else:
-            ranked, total, match_q = self._vector_modes(query, tq, fq)
+            knn_fq = fq
+            if query.mode is Mode.HYBRID and query.text_fields and tq is not None:
+                knn_fq = self._without_weak_matches(query, positions, tq, fq)
+            ranked, total, match_q, text_total = self._vector_modes(query, tq, fq, knn_fq)
         page = ranked[query.offset : query.window]
         facets = self.facets(match_q, query.facets) if query.facets else {}
         return SearchResult(
@@ -85,6 +90,7 @@ class QueryRunner:
             total=total,
             facets=facets,
             took_ms=(time.perf_counter() - started) * 1000,
+            text_total=text_total,
         )
 
     def count(self, fq: Query | None) -> int:
@@ -156,22 +162,49 @@ class QueryRunner:
                 ranked.append(Ranked(addr, 0.0))
         return ranked, match_count(result), match_q
 
+    def _without_weak_matches(
+        self, query: SearchQuery, positions: Positions, strong: Query, fq: Query | None
+    ) -> Query:
+        """The filter for kNN candidates when the text is kept to some fields: postings that
+        have the query's words only in the other fields (a word their description shares)
+        are not candidates by meaning either."""
+        anywhere = text_query(self.schema, positions, query.text_match.value)
+        assert anywhere is not None
+        weak = Query.boolean_query(
+            [(tantivy.Occur.Must, anywhere), (tantivy.Occur.MustNot, strong)]
+        )
+        return Query.boolean_query(
+            [(tantivy.Occur.Must, fq or Query.all_query()), (tantivy.Occur.MustNot, weak)]
+        )
+
     def _vector_modes(
-        self, query: SearchQuery, tq: Query | None, fq: Query | None
-    ) -> tuple[list[Ranked], int, Query]:
-        knn = self._knn(query, fq)
+        self, query: SearchQuery, tq: Query | None, fq: Query | None, knn_fq: Query | None
+    ) -> tuple[list[Ranked], int, Query, int | None]:
+        knn = self._knn(query, knn_fq)
         vector_ids = [r.id for r in knn if r.id is not None]
         knn_q = terms_query(self.schema, "id", vector_ids) if vector_ids else Query.empty_query()
+        text_total = None
         if query.mode is Mode.VECTOR or tq is None:
             ranked, match_q = knn, both(knn_q, fq)
             total = len(knn)
         else:
-            text_result = self.searcher.search(both(tq, fq), limit=query.knn_candidates, count=True)
+            text_result = self.searcher.search(
+                both(tq, fq), limit=query.text_candidates, count=True
+            )
             text_addrs = [addr for _, addr in text_result.hits]
             text_ids = self._ids(text_addrs)
             by_id = {r.id: r.addr for r in knn if r.id is not None}
             by_id.update(zip(text_ids, text_addrs, strict=True))
-            fused = reciprocal_rank_fusion([text_ids, vector_ids], k=DEFAULT_RRF_K)
+            text_total = match_count(text_result)
+            if query.fusion is Fusion.WEIGHTED:
+                text_list = [
+                    (i, float(s)) for i, (s, _) in zip(text_ids, text_result.hits, strict=True)
+                ]
+                vector_list = [(r.id, r.score) for r in knn if r.id is not None]
+                weights = (query.text_weight, 1.0 - query.text_weight)
+                fused = weighted_fusion([text_list, vector_list], weights)
+            else:
+                fused = reciprocal_rank_fusion([text_ids, vector_ids], k=DEFAULT_RRF_K)
             ranked = [Ranked(by_id[f.id], f.score, f.ranks[0], f.ranks[1], id=f.id) for f in fused]
             match_q = both(
                 Query.boolean_query([(tantivy.Occur.Should, tq), (tantivy.Occur.Should, knn_q)]),
@@ -180,13 +213,13 @@ class QueryRunner:
             # |text ∪ knn| without counting the (possibly large) union: the kNN candidates
             # already pass the filters, so only their overlap with the text matches is needed.
             overlap = self.count(both(tq, knn_q)) if vector_ids else 0
-            total = match_count(text_result) + len(vector_ids) - overlap
+            total = text_total + len(vector_ids) - overlap
         if query.sort is Sort.DISTANCE:
             assert query.geo is not None
             ranked = self._by_distance(ranked, query.geo)
         elif query.sort in SORT_FIELDS:
             ranked = self._by_field(ranked, SORT_FIELDS[query.sort])
-        return ranked, total, match_q
+        return ranked, total, match_q, text_total
 
     def _knn(self, query: SearchQuery, fq: Query | None) -> list[Ranked]:
         """Exact cosine kNN over the documents that pass the filters.
@@ -223,6 +256,10 @@ class QueryRunner:
         k = min(k, rows.size)
         top = np.argpartition(-sims, k - 1)[:k] if k < rows.size else np.arange(rows.size)
         top = top[np.argsort(-sims[top], kind="stable")]
+        if query.knn_floor is not None:
+            top = top[sims[top] >= sims[top[0]] - query.knn_floor]
+        if query.knn_min_similarity is not None:
+            top = top[sims[top] >= query.knn_min_similarity]
         top_addrs = [addrs[int(i)] for i in top]
         ids = self._ids(top_addrs)
         return [

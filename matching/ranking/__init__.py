@@ -13,10 +13,10 @@ from matching.ranking.duplicates import (
     is_duplicate,
 )
 from matching.ranking.eligibility import Eligibility, Reason
-from matching.ranking.explain import Explanation
+from matching.ranking.explain import Explanation, Note
 from matching.ranking.fairness import Load, spreading_factor
 from matching.ranking.features import Fit, SkillFit
-from matching.ranking.match import Retrieval
+from matching.ranking.match import Retrieval, commute_limit_km
 from matching.ranking.profile import CvLike, SeekerProfile, VacancyLike, profile_from_cv
 from matching.ranking.scorer import Candidate, RankedVacancy, rank
 from matching.ranking.similar import Neighbour, SimilarVacancy, rank_similar, similar_score
@@ -48,6 +48,7 @@ __all__ = [
     "Fit",
     "Load",
     "Neighbour",
+    "Note",
     "PostingFingerprint",
     "RankedCv",
     "RankedVacancy",
@@ -59,6 +60,7 @@ __all__ = [
     "SimilarWeights",
     "SkillFit",
     "VacancyLike",
+    "commute_limit_km",
     "find_duplicate",
     "fingerprint",
     "is_duplicate",

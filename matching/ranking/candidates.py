@@ -8,6 +8,7 @@ business; CVs marked hidden are dropped here all the same.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -21,7 +22,7 @@ from matching.ranking.explain import Explanation
 from matching.ranking.features import recency_fit
 from matching.ranking.match import Match, Retrieval, Seeker, evaluate, score_matrix
 from matching.ranking.profile import CvLike, VacancyLike, profile_from_cv
-from matching.ranking.scorer import as_date
+from matching.ranking.scorer import as_date, fit_factors
 from matching.ranking.weights import (
     CANDIDATE_WEIGHTS,
     DEFAULT_PARAMS,
@@ -53,10 +54,12 @@ class RankedCv:
     contributions: Mapping[str, float]
     eligibility: Eligibility | None
     match: Match = field(repr=False)
+    factors: Mapping[str, float] = field(default_factory=dict)  # reach, occupation, language
+    limit_km: float | None = None  # the candidate's commute limit (theirs, else the default)
 
     @property
     def explanation(self) -> Explanation:
-        return Explanation.of(self.match, self.eligibility)
+        return Explanation.of(self.match, self.eligibility, self.limit_km)
 
 
 def _distances_km(vacancy: VacancyLike, items: Sequence[CandidateCv]) -> list[float | None]:
@@ -86,13 +89,14 @@ def _match(
     params: FeatureParams,
     person: PersonFacts | None,
     rule_params: RuleParams | None,
-) -> tuple[Match, Eligibility | None]:
+) -> tuple[Match, Eligibility | None, float]:
+    """The pair's features, the programme decision and the person's commute limit."""
     profile = profile_from_cv(item.cv, person=person)
     seeker = Seeker.prepare(profile, today, params, rule_params)
     retrieval = Retrieval(item.text_rank, item.vector_rank, item.distance_km)
     recency = recency_fit(item.cv.updated_at, today, params.recency_half_life_days)
     match = evaluate(seeker, vacancy, retrieval, km, recency)
-    return match, assess(seeker, vacancy, match)
+    return match, assess(seeker, vacancy, match), seeker.max_commute_km
 
 
 def rank_candidates(
@@ -117,27 +121,32 @@ def rank_candidates(
         if item.cv.visibility != "hidden":
             unique.setdefault(item.cv.id, item)
     items = list(unique.values())
-    kept: list[tuple[CvLike, Match, Eligibility | None]] = []
+    kept: list[tuple[CvLike, Match, Eligibility | None, float]] = []
     for item, km in zip(items, _distances_km(vacancy, items), strict=True):
         person = people.get(item.cv.seeker_id) if people else None
-        match, eligibility = _match(vacancy, item, km, day, params, person, rule_params)
+        match, eligibility, limit = _match(vacancy, item, km, day, params, person, rule_params)
         if eligibility is not None and eligibility.allowed is False and not include_ineligible:
             continue
-        kept.append((item.cv, match, eligibility))
+        kept.append((item.cv, match, eligibility, limit))
     if not kept:
         return []
-    contributions = score_matrix([m for _, m, _ in kept]) * weights.normalised()
-    scores = contributions.sum(axis=1).clip(0.0, 1.0)
+    contributions = score_matrix([m for _, m, _, _ in kept]) * weights.normalised()
+    base = contributions.sum(axis=1).clip(0.0, 1.0)
+    # The vacancy's side is the "seeker" here: its occupation known, the CV's maybe not.
+    known = bool(vacancy.occupation_code)
+    factors = [fit_factors(m, limit, weights, known) for _, m, _, limit in kept]
     ranked = [
         RankedCv(
             cv_id=cv.id,
             seeker_id=cv.seeker_id,
-            score=float(scores[i]),
+            score=float(base[i]) * math.prod(factors[i].values()),
             contributions=dict(zip(FEATURES, contributions[i].tolist(), strict=True)),
             eligibility=eligibility,
             match=match,
+            factors=factors[i],
+            limit_km=limit,
         )
-        for i, (cv, match, eligibility) in enumerate(kept)
+        for i, (cv, match, eligibility, limit) in enumerate(kept)
     ]
     ranked.sort(
         key=lambda r: (

@@ -1,140 +1,120 @@
-"""Why a vacancy (or a CV) was ranked where it was, in Kazakh and Russian.
+"""Why a vacancy (or a CV) was ranked where it was, as structured reasons.
 
-``Explanation`` keeps the features' evidence; texts are rendered only in ``notes()`` /
-``to_dict()``, so ranking 500 candidates does not format 500 sets of sentences.
+Each reason is a ``Note``: a code, whether it speaks for the match (``fit``), against it
+(``misfit``) or only says what is not known (``unknown``), and the numbers and words its
+sentence needs. ``matching`` stays free of any interface: the app renders notes in Kazakh or
+Russian through its Babel catalogues (``app.services.explanations``), so one translation
+mechanism serves every page and the API.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
-from matching.ranking.eligibility import Eligibility, Reason
+from matching.ranking.eligibility import Eligibility
 from matching.ranking.features import Fit
 from matching.ranking.match import Match
 
-_SCHEDULES = {
-    "full_day": ("толық күн", "полный день"),
-    "shift": ("ауысымдық кесте", "сменный график"),
-    "flexible": ("икемді кесте", "гибкий график"),
-    "remote": ("қашықтан жұмыс", "удалённая работа"),
-    "rotation": ("вахталық әдіс", "вахтовый метод"),
-}
-_EDUCATION = {
-    "none": ("білім талап етілмейді", "без образования"),
-    "secondary": ("орта", "среднее"),
-    "tipo": ("техникалық және кәсіптік", "техническое и профессиональное"),
-    "post_secondary": ("орта білімнен кейінгі", "послесреднее"),
-    "higher": ("жоғары", "высшее"),
-    "postgraduate": ("жоғары оқу орнынан кейінгі", "послевузовское"),
-}
-_LANGUAGES = {
-    "kk": ("қазақ тілі", "казахский"),
-    "ru": ("орыс тілі", "русский"),
-    "en": ("ағылшын тілі", "английский"),
-}
+Side = Literal["fit", "misfit", "unknown"]
+FIT: Side = "fit"
+MISFIT: Side = "misfit"
+UNKNOWN: Side = "unknown"
 
 
-def _money(value: float | None) -> str:
-    """250000 -> '250 000 ₸' (no-break spaces, as the rules' texts)."""
-    return f"{int(value or 0):,}".replace(",", "\u00a0") + "\u00a0₸"
+@dataclass(frozen=True, slots=True)
+class Note:
+    """One reason: ``code`` (a feature's reason code), its ``side`` and ``params``.
+
+    Params are plain JSON values: ``km`` and ``limit_km`` (kilometres), ``salary_from``,
+    ``salary_to`` and ``wish`` (tenge, None when not given), ``years`` (required experience),
+    ``items`` (schedule, education level or language codes).
+    """
+
+    code: str
+    side: Side
+    params: Mapping[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"code": self.code, "side": self.side, "params": dict(self.params)}
 
 
-def _km(value: float | None) -> str:
-    return f"{value or 0:.1f}".replace(".", ",")
+def _km(fit: Fit) -> dict[str, Any]:
+    return {"km": None if fit.value is None else round(fit.value, 1)}
 
 
-def _ru_years(value: float | None) -> str:
-    n = int(value or 0)
-    return f"от {n} года" if n == 1 else f"от {n} лет"
+def _salary(fit: Fit) -> dict[str, Any]:
+    low, high = fit.bounds
+    return {
+        "salary_from": None if low is None else int(low),
+        "salary_to": None if high is None else int(high),
+        "wish": None if fit.value is None else int(fit.value),
+    }
 
 
-def _words(table: dict[str, tuple[str, str]], items: tuple[str, ...], lang: int) -> str:
-    return ", ".join(table.get(item, (item, item))[lang] for item in items)
+def _items(fit: Fit) -> dict[str, Any]:
+    return {"items": list(fit.items)}
 
 
-# code -> fit -> (kk, ru)
-_TEXTS: dict[str, Callable[[Fit], tuple[str, str]]] = {
-    "occupation_same": lambda _: ("Сіздің кәсібіңіз", "Ваша профессия"),
-    "occupation_related": lambda _: ("Ұқсас кәсіп", "Смежная профессия"),
-    "occupation_other": lambda _: ("Басқа кәсіп", "Другая профессия"),
-    "occupation_unknown": lambda _: ("Кәсіп көрсетілмеген", "Профессия не указана"),
-    "specialty_match": lambda _: ("Мамандығыңыз бойынша", "По вашей специальности"),
-    "distance_near": lambda x: (f"Үйден {_km(x.value)} км", f"{_km(x.value)} км от дома"),
-    "distance_commute": lambda x: (f"Үйден {_km(x.value)} км", f"{_km(x.value)} км от дома"),
-    "distance_far": lambda x: (
-        f"Үйден {_km(x.value)} км: баруға дайын қашықтықтан алыс",
-        f"{_km(x.value)} км от дома: дальше, чем вы готовы ездить",
-    ),
-    "distance_rotation": lambda x: (
-        f"Вахталық әдіс, үйден {_km(x.value)} км",
-        f"Вахтовый метод, {_km(x.value)} км от дома",
-    ),
-    "distance_remote": lambda _: ("Қашықтан жұмыс", "Удалённая работа"),
-    "distance_unknown": lambda _: ("Қашықтығы белгісіз", "Расстояние неизвестно"),
-    "salary_meets": lambda x: (
-        f"Жалақы {_money(x.value)} дейін: күткеннен төмен емес",
-        f"Зарплата до {_money(x.value)}: не ниже желаемой",
-    ),
-    "salary_below": lambda x: (
-        f"Жалақы {_money(x.value)} дейін: күткеннен төмен",
-        f"Зарплата до {_money(x.value)}: ниже желаемой",
-    ),
-    "salary_unknown": lambda _: ("Жалақы көрсетілмеген", "Зарплата не указана"),
-    "salary_no_wish": lambda _: ("Күтілетін жалақы көрсетілмеген", "Желаемая зарплата не указана"),
-    "schedule_match": lambda _: ("Жұмыс кестесі сәйкес келеді", "График подходит"),
-    "schedule_any": lambda _: ("Кез келген кесте сәйкес", "Подходит любой график"),
-    "schedule_mismatch": lambda x: (
-        f"Кесте: {_words(_SCHEDULES, x.items, 0)}, сіз басқасын іздедіңіз",
-        f"График: {_words(_SCHEDULES, x.items, 1)}, вы искали другой",
-    ),
-    "experience_not_required": lambda _: ("Тәжірибе талап етілмейді", "Опыт не требуется"),
-    "experience_meets": lambda _: ("Тәжірибе жеткілікті", "Опыта достаточно"),
-    "experience_over": lambda _: ("Тәжірибе талап етілгеннен көп", "Опыта больше, чем требуется"),
-    "experience_short": lambda x: (
-        f"Кемінде {int(x.value or 0)} жыл тәжірибе қажет",
-        f"Требуется опыт {_ru_years(x.value)}",
-    ),
-    "experience_unknown": lambda x: (
-        f"Кемінде {int(x.value or 0)} жыл тәжірибе қажет; сіздің тәжірибеңіз көрсетілмеген",
-        f"Требуется опыт {_ru_years(x.value)}; ваш опыт не указан",
-    ),
-    "education_not_required": lambda _: ("Білімге талап жоқ", "Требований к образованию нет"),
-    "education_meets": lambda _: ("Білім деңгейі сәйкес", "Образование подходит"),
-    "education_below": lambda x: (
-        f"Қажетті білім: {_words(_EDUCATION, x.items, 0)}",
-        f"Требуется образование: {_words(_EDUCATION, x.items, 1)}",
-    ),
-    "education_unknown": lambda x: (
-        f"Қажетті білім: {_words(_EDUCATION, x.items, 0)}; сіздің біліміңіз көрсетілмеген",
-        f"Требуется образование: {_words(_EDUCATION, x.items, 1)}; ваше не указано",
-    ),
-    "language_not_required": lambda _: ("Тіл білуге талап жоқ", "Требований к языкам нет"),
-    "language_meets": lambda _: ("Тіл білу сәйкес", "Знание языков подходит"),
-    "language_missing": lambda x: (
-        f"Тіл білу қажет: {_words(_LANGUAGES, x.items, 0)}",
-        f"Требуется знание языка: {_words(_LANGUAGES, x.items, 1)}",
-    ),
-    "language_unknown": lambda x: (
-        f"Тіл білу қажет: {_words(_LANGUAGES, x.items, 0)}",
-        f"Требуется знание языка: {_words(_LANGUAGES, x.items, 1)}",
-    ),
+def _years(fit: Fit) -> dict[str, Any]:
+    return {"years": int(fit.value or 0)}
+
+
+def _none(_: Fit) -> dict[str, Any]:
+    return {}
+
+
+# code -> (side, params); codes not listed say nothing worth a sentence (e.g. "any schedule").
+_NOTES: dict[str, tuple[Side, Callable[[Fit], dict[str, Any]]]] = {
+    "occupation_same": (FIT, _none),
+    "occupation_related": (FIT, _none),
+    "occupation_other": (MISFIT, _none),
+    "specialty_match": (FIT, _none),
+    "distance_near": (FIT, _km),
+    "distance_commute": (FIT, _km),
+    "distance_far": (MISFIT, _km),
+    "distance_rotation": (FIT, _km),
+    "distance_remote": (FIT, _none),
+    "distance_unknown": (UNKNOWN, _none),
+    "salary_meets": (FIT, _salary),
+    "salary_below": (MISFIT, _salary),
+    "salary_unknown": (UNKNOWN, _none),
+    "schedule_match": (FIT, _none),
+    "schedule_mismatch": (MISFIT, _items),
+    "experience_not_required": (FIT, _none),
+    "experience_meets": (FIT, _none),
+    "experience_over": (FIT, _none),
+    "experience_short": (MISFIT, _years),
+    "experience_unknown": (UNKNOWN, _years),
+    "education_meets": (FIT, _none),
+    "education_below": (MISFIT, _items),
+    "education_unknown": (UNKNOWN, _items),
+    "language_meets": (FIT, _none),
+    "language_missing": (MISFIT, _items),
+    "language_unknown": (UNKNOWN, _items),
 }
 
 
-def note(fit: Fit) -> Reason | None:
-    """The kk/ru sentence for a feature's reason code (None for codes not worth a sentence)."""
-    render = _TEXTS.get(fit.code)
-    if render is None:
+def note(fit: Fit, limit_km: float | None = None) -> Note | None:
+    """The reason a feature gives (None for codes not worth a sentence)."""
+    entry = _NOTES.get(fit.code)
+    if entry is None:
         return None
-    kk, ru = render(fit)
-    return Reason(fit.code, kk, ru)
+    side, params = entry
+    values = params(fit)
+    if fit.code == "distance_far" and limit_km is not None:
+        values["limit_km"] = round(limit_km, 1)
+    return Note(fit.code, side, values)
 
 
 @dataclass(frozen=True, slots=True)
 class Explanation:
-    """The evidence behind one ranked item; ``eligibility`` only for programme places."""
+    """The evidence behind one ranked item; ``eligibility`` only for programme places.
+
+    ``matched_skills`` are the vacancy's skills found in what the person wrote themselves;
+    ``limit_km`` is the commute limit the distance was judged by.
+    """
 
     matched_skills: tuple[str, ...]
     missing_skills: tuple[str, ...]
@@ -148,9 +128,12 @@ class Explanation:
     education: Fit
     language: Fit
     eligibility: Eligibility | None = None
+    limit_km: float | None = None
 
     @classmethod
-    def of(cls, match: Match, eligibility: Eligibility | None = None) -> Explanation:
+    def of(
+        cls, match: Match, eligibility: Eligibility | None = None, limit_km: float | None = None
+    ) -> Explanation:
         return cls(
             matched_skills=match.skills.matched,
             missing_skills=match.skills.missing,
@@ -164,14 +147,16 @@ class Explanation:
             education=match.education,
             language=match.language,
             eligibility=eligibility,
+            limit_km=limit_km,
         )
 
     @property
-    def salary_text(self) -> Reason | None:
-        return note(self.salary)
+    def within_reach(self) -> bool:
+        """False only when the workplace is known to be beyond the commute limit."""
+        return self.distance.code != "distance_far"
 
-    def notes(self) -> tuple[Reason, ...]:
-        """One sentence per feature with something to say, in kk and ru."""
+    def notes(self) -> tuple[Note, ...]:
+        """One reason per feature with something to say, in feature order."""
         fits = (
             self.occupation,
             self.specialty,
@@ -182,13 +167,33 @@ class Explanation:
             self.education,
             self.language,
         )
-        return tuple(n for n in map(note, fits) if n is not None)
+        return tuple(n for n in (note(f, self.limit_km) for f in fits) if n is not None)
+
+    def side(self, side: Side) -> tuple[Note, ...]:
+        return tuple(n for n in self.notes() if n.side == side)
+
+    @property
+    def fits(self) -> tuple[Note, ...]:
+        """Why it fits."""
+        return self.side(FIT)
+
+    @property
+    def misfits(self) -> tuple[Note, ...]:
+        """What does not fit."""
+        return self.side(MISFIT)
+
+    @property
+    def unknowns(self) -> tuple[Note, ...]:
+        """What could not be judged: a requirement the person's profile does not answer."""
+        return self.side(UNKNOWN)
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "matched_skills": list(self.matched_skills),
             "missing_skills": list(self.missing_skills),
             "distance_km": None if self.distance_km is None else round(self.distance_km, 1),
+            "within_reach": self.within_reach,
+            "limit_km": None if self.limit_km is None else round(self.limit_km, 1),
             "notes": [n.to_dict() for n in self.notes()],
             "eligibility": None if self.eligibility is None else self.eligibility.to_dict(),
         }

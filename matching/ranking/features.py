@@ -33,12 +33,16 @@ EDUCATION_ONE_BELOW = 0.4  # one level short of the requirement: still worth a l
 
 @dataclass(frozen=True, slots=True)
 class Fit:
-    """A feature's score with its reason code, a number (km, tenge, years) and items."""
+    """A feature's score with its reason code, a number (km, tenge, years) and items.
+
+    ``bounds`` is a range the reason states (a salary's from/to: either may be missing).
+    """
 
     score: float
     code: str
     value: float | None = None
     items: tuple[str, ...] = ()
+    bounds: tuple[float | None, float | None] = (None, None)
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,21 +155,44 @@ def distance_fit(km: float | None, max_commute_km: float, schedule: str, near_km
     return fit
 
 
+def reach_factor(
+    distance: Fit, max_commute_km: float, step: float, floor: float, power: float
+) -> float:
+    """How far beyond the commute limit a workplace is, as a factor on the final score.
+
+    1.0 within the limit, for remote and rotation work and for unknown distances; beyond it
+    ``floor + (step - floor) * (limit / km) ** power``: a step down at the limit, then nearer
+    work beyond the limit before farther, never below ``floor``.
+    """
+    if distance.code != "distance_far" or distance.value is None or distance.value <= 0:
+        return 1.0
+    share = min(1.0, max_commute_km / distance.value) ** power
+    return float(min(1.0, floor + (step - floor) * share))
+
+
 @lru_cache(maxsize=_CACHE)
 def salary_fit(
     desired: int | None, salary_from: int | None, salary_to: int | None, floor: float
 ) -> Fit:
-    """1.0 when the offered range reaches the wish; below it, linear down to 0 at ``floor``."""
+    """1.0 when the offered range reaches the wish; below it, linear down to 0 at ``floor``.
+
+    The fit keeps the offer as posted (``bounds`` = from, to) and the wish as ``value``, so
+    an explanation says "from 400 000" for a posting that pays from 400 000.
+    """
+    offer = (
+        None if salary_from is None else float(salary_from),
+        None if salary_to is None else float(salary_to),
+    )
     if desired is None or desired <= 0:
-        return Fit(1.0, "salary_no_wish")
+        return Fit(1.0, "salary_no_wish", bounds=offer)
     offered = [s for s in (salary_from, salary_to) if s is not None]
     if not offered:
-        return Fit(NEUTRAL, "salary_unknown")
+        return Fit(NEUTRAL, "salary_unknown", float(desired))
     top = max(offered)
     if top >= desired:
-        return Fit(1.0, "salary_meets", float(top))
+        return Fit(1.0, "salary_meets", float(desired), bounds=offer)
     score = (top / desired - floor) / (1.0 - floor)
-    return Fit(min(1.0, max(0.0, score)), "salary_below", float(top))
+    return Fit(min(1.0, max(0.0, score)), "salary_below", float(desired), bounds=offer)
 
 
 @lru_cache(maxsize=_CACHE)
@@ -181,11 +208,11 @@ def schedule_fit(desired: tuple[str, ...], schedule: str) -> Fit:
 def experience_fit(years: float | None, required: str) -> Fit:
     """Full marks inside (or above) the band; below it, the share of the minimum reached."""
     low, high = EXPERIENCE_BANDS.get(required, (0.0, None))
-    if years is None:
-        # Unknown experience says nothing either way, whatever the vacancy asks for.
-        return Fit(NEUTRAL, "experience_unknown", low)
     if low <= 0:
         return Fit(1.0, "experience_not_required")
+    if years is None:
+        # Unknown experience says nothing either way about a requirement.
+        return Fit(NEUTRAL, "experience_unknown", low)
     if years < low:
         return Fit(years / low, "experience_short", low)
     if high is not None and years > high + OVERQUALIFIED_YEARS:

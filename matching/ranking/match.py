@@ -15,7 +15,7 @@ from matching.ranking import features as f
 from matching.ranking.profile import SeekerProfile, VacancyLike
 from matching.ranking.terms import doc_terms, pool, skill_terms
 from matching.ranking.weights import FEATURES, FeatureParams
-from matching.rules import RuleParams
+from matching.rules import RuleParams, params_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,6 +25,17 @@ class Retrieval:
     text_rank: int | None = None
     vector_rank: int | None = None
     distance_km: float | None = None
+
+
+def commute_limit_km(profile: SeekerProfile, today: date, rules: RuleParams | None = None) -> float:
+    """The person's own limit, else the rules' suitable-work distance (village or town)."""
+    if profile.max_commute_km:
+        return profile.max_commute_km
+    p = params_for(today, rules)
+    rural = profile.rural
+    if rural is None:
+        rural = profile.person.is_rural if profile.person is not None else False
+    return p.suitable_max_commute_km_rural if rural else p.suitable_max_commute_km_urban
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +66,7 @@ class Seeker:
             profile=profile,
             terms=pool((*profile.skills, profile.text)),
             specialties=specialties,
-            max_commute_km=profile.max_commute_km or params.default_max_commute_km,
+            max_commute_km=commute_limit_km(profile, today, rule_params),
             today=today,
             params=params,
             rule_params=rule_params,

@@ -138,7 +138,8 @@ class SeekerProfile:
     lat: float | None = None
     lon: float | None = None
     region_kato: str | None = None
-    max_commute_km: float | None = None
+    max_commute_km: float | None = None  # None: the rules' default for a town or a village
+    rural: bool | None = None  # lives in a village (None: from ``person``, else a town)
     desired_salary: int | None = None
     schedules: tuple[str, ...] = ()
     languages: tuple[str, ...] = ()

@@ -1,6 +1,7 @@
 """Second stage of "jobs for me": score the candidates hybrid retrieval found for one seeker.
 
-    final = weighted mean of features * kind factor * eligibility factor * spreading factor
+    final = weighted mean of features * kind * eligibility * spreading * reach * occupation
+            * language  (factors: see ``weights``)
 
 Programme places (social jobs, youth practice, public works, disability quota) are checked
 against the programme rules here, inside ranking, so a place the person may not take is never
@@ -9,6 +10,7 @@ offered: it is dropped, or kept and marked when staff ask for ``include_ineligib
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -18,6 +20,7 @@ import numpy as np
 from matching.ranking.eligibility import Eligibility, assess
 from matching.ranking.explain import Explanation
 from matching.ranking.fairness import Load, spreading_factors
+from matching.ranking.features import reach_factor
 from matching.ranking.match import Match, Retrieval, Seeker, evaluate_many, score_matrix
 from matching.ranking.profile import (
     ACTIVE_MEASURE_KINDS,
@@ -36,6 +39,7 @@ from matching.ranking.weights import (
 from matching.rules import RuleParams
 
 DEFAULT_SPREADING = FairSpreadingParams()
+RELATED = 0.7  # an occupation score from here on (same minor ISCO group) is the same trade
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +59,8 @@ class Candidate:
 @dataclass(frozen=True, slots=True)
 class RankedVacancy:
     """One ranked vacancy. ``contributions`` (weight x feature score) sum to ``base_score``;
-    ``factors`` (kind, eligibility, spreading) multiply it into ``score``."""
+    ``factors`` (kind, eligibility, spreading, reach, occupation, language) multiply it into
+    ``score``."""
 
     vacancy_id: int
     score: float
@@ -64,10 +69,11 @@ class RankedVacancy:
     factors: Mapping[str, float]
     eligibility: Eligibility | None
     match: Match = field(repr=False)
+    limit_km: float | None = None  # the commute limit distance was judged by
 
     @property
     def explanation(self) -> Explanation:
-        return Explanation.of(self.match, self.eligibility)
+        return Explanation.of(self.match, self.eligibility, self.limit_km)
 
     @property
     def offerable(self) -> bool:
@@ -89,6 +95,36 @@ def _eligibility_factor(
     if eligibility.not_obliged and kind in ACTIVE_MEASURE_KINDS:
         return weights.not_obliged
     return 1.0
+
+
+def fit_factors(
+    match: Match, max_commute_km: float, weights: RankingWeights, seeker_occupations: bool
+) -> dict[str, float]:
+    """The factors no weighted feature may outweigh (see ``weights``): reach, occupation,
+    languages. Each is 1.0 when it does not apply."""
+    language = 1.0
+    if match.language.code == "language_missing":
+        language = weights.missing_language ** len(match.language.items)
+    occupation = 1.0
+    if match.occupation.code == "occupation_other":
+        occupation = weights.other_occupation
+    elif match.occupation.code == "occupation_related" and match.occupation.score < RELATED:
+        occupation = weights.distant_occupation
+    elif match.occupation.code == "occupation_unknown" and seeker_occupations:
+        evidence = max(match.text, match.vector) ** weights.unknown_evidence_power
+        low, high = weights.other_occupation, weights.unknown_occupation
+        occupation = low + (high - low) * evidence
+    return {
+        "reach": reach_factor(
+            match.distance,
+            max_commute_km,
+            weights.beyond_reach,
+            weights.beyond_reach_floor,
+            weights.beyond_reach_power,
+        ),
+        "occupation": occupation,
+        "language": language,
+    }
 
 
 def rank(
@@ -131,7 +167,10 @@ def rank(
     kind = np.array([weights.public_works if v.kind == "public_works" else 1.0 for v, _, _ in kept])
     elig = np.array([_eligibility_factor(e, v.kind, weights) for v, _, e in kept])
     spread = spreading_factors([v.id for v, _, _ in kept], fairness, spreading)
-    final = base * kind * elig * spread
+    known = bool(profile.desired_occupations or profile.past_occupations)
+    fits = [fit_factors(m, seeker.max_commute_km, weights, known) for _, m, _ in kept]
+    fit = np.array([math.prod(f.values()) for f in fits])
+    final = base * kind * elig * spread * fit
 
     ranked = [
         RankedVacancy(
@@ -143,9 +182,11 @@ def rank(
                 "kind": float(kind[i]),
                 "eligibility": float(elig[i]),
                 "spreading": float(spread[i]),
+                **fits[i],
             },
             eligibility=eligibility,
             match=match,
+            limit_km=seeker.max_commute_km,
         )
         for i, (vacancy, match, eligibility) in enumerate(kept)
     ]

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from matching.geo import haversine_km
 from matching.ranking.features import NEUTRAL, isco_level_score, rank_score
 from matching.ranking.profile import VacancyLike, duplicate_key
 from matching.ranking.terms import jaccard, skill_terms
@@ -30,6 +31,7 @@ class SimilarVacancy:
     vacancy_id: int
     score: float
     shared_skills: tuple[str, ...]  # the neighbour's skills that the base vacancy also lists
+    distance_km: float | None = None  # from the base vacancy's workplace
 
 
 def _skill_set(skills: Sequence[str]) -> frozenset[str]:
@@ -45,11 +47,12 @@ def similar_score(
     rank: int | None = None,
     weights: SimilarWeights = DEFAULT_SIMILAR_WEIGHTS,
 ) -> SimilarVacancy:
-    """Weighted mean of occupation level, skills Jaccard, same region and kNN closeness."""
+    """Weighted mean of occupation level, skills Jaccard, same region and kNN closeness, times
+    the occupation and place factors of ``SimilarWeights``."""
     if base.occupation_code and other.occupation_code:
         occupation = isco_level_score(base.occupation_code, other.occupation_code)
     else:
-        occupation = NEUTRAL
+        occupation = NEUTRAL  # unknown: no occupation factor either
     base_terms, other_terms = _skill_set(base.skills), _skill_set(other.skills)
     skills = jaccard(base_terms, other_terms) if base_terms and other_terms else NEUTRAL
     region = 1.0 if base.region_kato == other.region_kato else 0.0
@@ -61,8 +64,19 @@ def similar_score(
         + weights.region * region
         + weights.neighbour * neighbour
     ) / total
+    if occupation < 0.4:  # both known, not even the same sub-major group
+        score *= weights.other_occupation
+    km = distance_between(base, other)
+    if km is not None and other.schedule != "remote" and km > weights.near_km:
+        score *= max(weights.place_floor, (weights.near_km / km) ** weights.place_power)
     shared = tuple(s for s in other.skills if skill_terms(s) and skill_terms(s) <= base_terms)
-    return SimilarVacancy(other.id, score, shared)
+    return SimilarVacancy(other.id, score, shared, km)
+
+
+def distance_between(a: VacancyLike, b: VacancyLike) -> float | None:
+    if a.lat is None or a.lon is None or b.lat is None or b.lon is None:
+        return None
+    return float(haversine_km(a.lat, a.lon, [b.lat], [b.lon])[0])
 
 
 def rank_similar(

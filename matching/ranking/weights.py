@@ -27,7 +27,27 @@ language      0.02    kk/ru bilingualism is common; matters for a few posts
 recency       0.02    old postings are often filled; a tie-breaker, not a driver
 ============  ======  =========================================================================
 
-Kind factors (multiplied in after the weighted mean):
+Factors (multiplied in after the weighted mean). A weighted mean lets any feature be outweighed
+by the others: a job 800 km away in the seeker's occupation outscored one in town, and a plumber
+matched a cook's vacancy on one shared skill. What cannot be traded off is a factor:
+
+* reach: 1 within the commute limit (the seeker's, else the suitable-work default of the
+  rules: 30 km in a town, 50 km in a village), for remote and rotation work and where the
+  distance is unknown; beyond it ``floor + (beyond_reach - floor) * (limit / km) ** power``
+  (floor 0.3, 0.8, power 0.35): a step at the limit, then nearer work before farther (for a
+  30 km limit: 176 km keeps 0.57, 794 km 0.46), never below the floor, so the person's own
+  trade far away still comes before another trade in town.
+* occupation, when the person's is known: the same unit or minor ISCO group 1; the same
+  sub-major group only (a cook and a waiter) ``distant_occupation`` 0.7; otherwise
+  ``other_occupation`` 0.2, below any reach factor: a shared skill or word is not a trade. A
+  posting without an occupation gets between 0.2 and ``unknown_occupation`` 0.6 by how well it
+  matched the person's words: the better of its text and vector rank scores to the power
+  ``unknown_evidence_power`` (4), so only a posting near the top of the whole index's lists
+  counts as probably their trade.
+* ``missing_language`` 0.7 for each required language the person does not list (only when
+  their languages are known): a post asking for English is demoted for someone without it.
+
+Kind factors:
 
 * ``public_works`` 0.8: public-works pay is set so as not to keep people there (domain.md), so
   an equally matching permanent job must come first.
@@ -79,6 +99,14 @@ class RankingWeights:
     public_works: float = 0.8
     not_obliged: float = 0.6
     eligibility_unknown: float = 0.7
+    other_occupation: float = 0.2
+    distant_occupation: float = 0.7
+    unknown_occupation: float = 0.6
+    unknown_evidence_power: float = 4.0
+    missing_language: float = 0.7
+    beyond_reach: float = 0.8
+    beyond_reach_floor: float = 0.3
+    beyond_reach_power: float = 0.35
 
     def __post_init__(self) -> None:
         for f in fields(self):
@@ -87,7 +115,19 @@ class RankingWeights:
                 raise ValueError(f"{f.name}: must be >= 0, got {value!r}")
         if self.total() <= 0:
             raise ValueError("weights: at least one feature weight must be positive")
-        for name in ("public_works", "not_obliged", "eligibility_unknown"):
+        if self.beyond_reach_floor > self.beyond_reach:
+            raise ValueError("beyond_reach_floor: must not exceed beyond_reach")
+        for name in (
+            "public_works",
+            "not_obliged",
+            "eligibility_unknown",
+            "other_occupation",
+            "distant_occupation",
+            "unknown_occupation",
+            "missing_language",
+            "beyond_reach",
+            "beyond_reach_floor",
+        ):
             if getattr(self, name) > 1:
                 raise ValueError(f"{name}: a kind factor must be in [0, 1]")
 
@@ -102,11 +142,21 @@ class RankingWeights:
 
     @classmethod
     def only(cls, *names: str) -> RankingWeights:
-        """Weights using only ``names`` (e.g. ``only("text")`` is the BM25-only baseline)."""
+        """Weights using only ``names`` (e.g. ``only("text")`` is the BM25-only baseline), with
+        the reach, occupation and language factors switched off."""
         unknown = set(names) - set(FEATURES)
         if unknown or not names:
             raise ValueError(f"only: expected some of {FEATURES}, got {names}")
-        return cls(**{name: (1.0 if name in names else 0.0) for name in FEATURES})
+        gates_off = {
+            "other_occupation": 1.0,
+            "distant_occupation": 1.0,
+            "unknown_occupation": 1.0,
+            "missing_language": 1.0,
+            "beyond_reach": 1.0,
+            "beyond_reach_floor": 1.0,
+            "beyond_reach_power": 0.0,
+        }
+        return cls(**{name: (1.0 if name in names else 0.0) for name in FEATURES}, **gates_off)
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,16 +164,17 @@ class FeatureParams:
     """The shapes of the feature curves (see ``features``)."""
 
     near_km: float = 5.0  # distance scores 1.0 up to here
-    default_max_commute_km: float = 30.0  # when the seeker gave none
     salary_floor: float = 0.5  # an offer at this share of the wish (or below) scores 0
     recency_half_life_days: float = 14.0
     rrf_k: int = 60  # reciprocal-rank scale, as indexer.fusion's default
     past_occupation: float = 0.8  # a past occupation counts this much of a desired one
-    skill_match_share: float = 0.5  # share of a skill's words the seeker must have
+    # Share of a skill's distinctive words the seeker must have for it to count as theirs
+    # ("yours" in explanations); a partly covered skill still earns its coverage in the score.
+    skill_match_share: float = 1.0
 
     def __post_init__(self) -> None:
-        if self.near_km < 0 or self.default_max_commute_km <= 0:
-            raise ValueError("near_km / default_max_commute_km: out of range")
+        if self.near_km < 0:
+            raise ValueError("near_km: must be >= 0")
         if not 0 <= self.salary_floor < 1:
             raise ValueError("salary_floor: must be in [0, 1)")
         if self.recency_half_life_days <= 0 or self.rrf_k < 1:
@@ -152,17 +203,31 @@ class FairSpreadingParams:
 
 @dataclass(frozen=True, slots=True)
 class SimilarWeights:
-    """For "similar vacancies": occupation path, skill overlap, same region, kNN closeness."""
+    """For "similar vacancies": occupation path, skill overlap, same region, kNN closeness.
+
+    Then two factors, as for a seeker (see ``RankingWeights``): ``other_occupation`` when the
+    occupations differ, and place: 1.0 within ``near_km`` of the vacancy (remote work, or
+    coordinates unknown: 1.0), beyond it ``(near_km / km) ** place_power``, never below
+    ``place_floor``: the same job in the same town first, the same job elsewhere still shown.
+    """
 
     occupation: float = 0.45
     skills: float = 0.25
     region: float = 0.10
     neighbour: float = 0.20
+    other_occupation: float = 0.5
+    near_km: float = 50.0
+    place_power: float = 0.5
+    place_floor: float = 0.4
 
     def __post_init__(self) -> None:
         values = (self.occupation, self.skills, self.region, self.neighbour)
         if min(values) < 0 or sum(values) <= 0:
             raise ValueError("similar weights: non-negative, at least one positive")
+        if not 0 <= self.other_occupation <= 1 or not 0 <= self.place_floor <= 1:
+            raise ValueError("similar weights: factors must be in [0, 1]")
+        if self.near_km <= 0 or self.place_power < 0:
+            raise ValueError("similar weights: near_km > 0, place_power >= 0")
 
 
 @dataclass(frozen=True, slots=True)

@@ -88,3 +88,27 @@ def test_search_engine_down_is_a_503_problem(settings: Settings, database: Datab
     response = broken.test_client().get("/api/v1/vacancies?q=повар")
     assert response.status_code == 503
     assert response.mimetype == "application/problem+json"
+
+
+def test_a_cursor_past_the_end_is_an_empty_last_page(app: Flask, client: FlaskClient) -> None:
+    """A cursor is only ever made by us; when the results shrink under it, the answer is an
+    empty page with no next cursor (a client's loop ends), never a 404 or a 500."""
+    _three_drivers(app)
+    with app.test_request_context():
+        from app.api.pagination import encode_cursor
+
+        beyond = encode_cursor({"o": 40})
+        too_far = encode_cursor({"o": 10_000})
+    body = client.get(f"/api/v1/vacancies?q=жүргізуші&cursor={beyond}").get_json()
+    assert body["items"] == [] and body["next_cursor"] is None and body["total"] == 3
+    response = client.get(f"/api/v1/vacancies?cursor={too_far}")
+    assert response.status_code == 422
+    assert [e["field"] for e in response.get_json()["errors"]] == ["cursor"]
+
+
+def test_the_search_cleaner_names_fields_for_the_api(client: FlaskClient) -> None:
+    cases = {"lat=51.1": "lon", "lon=71": "lat", "region=abc": "region", "locality=x1": "locality"}
+    for query, field in cases.items():
+        response = client.get(f"/api/v1/vacancies?{query}")
+        assert response.status_code == 422, query
+        assert [e["field"] for e in response.get_json()["errors"]] == [field], query

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
-from indexer import DocType, Filters, GeoFilter, Mode, SearchEngine, SearchQuery, Sort
+from indexer import DocType, Filters, Fusion, GeoFilter, Mode, SearchEngine, SearchQuery, Sort
 from tests.conformance.data import ALMATY, ASTANA, ASTANA_KATO, DIM, ids, unit, vacancy
 
 V = DocType.VACANCIES
@@ -149,8 +151,74 @@ def test_hybrid_respects_filters_and_sort(engine: SearchEngine) -> None:
     assert ids(result) == [2, 1]
 
 
+def test_hybrid_relevance_set_keeps_to_title_matches_and_near_neighbours(
+    engine: SearchEngine,
+) -> None:
+    """What search counts as found: text matches in the chosen fields, and kNN candidates
+    within ``knn_floor`` of the best one (``text_total`` says how many matched the text)."""
+    engine.upsert(
+        V,
+        [
+            vacancy(1, "Бухгалтер", vector=unit(1)),
+            vacancy(2, "Бухгалтер-кассир", vector=unit(1, 0.2)),
+            vacancy(3, "Курьер", description="Отчёты сдаёт бухгалтер", vector=unit(0, 1)),
+            vacancy(4, "Экономист", vector=unit(1, 0.3)),
+            vacancy(5, "Сварщик", vector=unit(0, 0, 1)),
+        ],
+    )
+    everywhere = SearchQuery(text="бухгалтер", vector=unit(1), mode=Mode.HYBRID)
+    assert engine.search(V, everywhere).text_total == 3
+    strict = SearchQuery(
+        text="бухгалтер",
+        vector=unit(1),
+        mode=Mode.HYBRID,
+        text_fields=("title", "skills_text"),
+        knn_floor=0.1,
+        facets=("kind",),
+    )
+    result = engine.search(V, strict)
+    assert result.text_total == 2
+    # 4: cosine 0.958, within 0.1 of the best; 3 has the word only in its description, so it
+    # is no candidate by meaning either.
+    assert set(ids(result)) == {1, 2, 4}
+    near_trap = replace(strict, vector=unit(0.2, 1), knn_floor=None)
+    assert 3 not in ids(engine.search(V, near_trap))
+    assert 3 in ids(engine.search(V, replace(near_trap, text_fields=())))
+    assert result.total == 3 and result.facets["kind"][0].count == 3
+    floor = replace(strict, knn_floor=None, knn_min_similarity=0.97)
+    assert set(ids(engine.search(V, floor))) == {1, 2}
+    weighted = engine.search(
+        V, SearchQuery(text="бухгалтер", vector=unit(1), mode=Mode.HYBRID, fusion=Fusion.WEIGHTED)
+    )
+    assert ids(weighted)[0] == 1 and weighted.hits[0].score == pytest.approx(1.0)
+
+
 def test_modes_need_their_inputs() -> None:
     with pytest.raises(ValueError, match="vector"):
         SearchQuery(text="x", mode=Mode.HYBRID)
     with pytest.raises(ValueError, match="text"):
         SearchQuery(vector=unit(1), mode=Mode.HYBRID)
+
+
+def test_hybrid_within_a_radius_restricts_both_lists(engine: SearchEngine) -> None:
+    """Local first (app.services.local_retrieval) relies on this: the same hybrid query within a
+    radius returns the local posting that the global lists leave out, with both of its ranks."""
+    far = [
+        vacancy(i, "Повар повар", lat=ASTANA[0], lon=ASTANA[1], vector=unit(1, i / 100))
+        for i in range(1, 6)
+    ]
+    local = vacancy(9, "Повар", lat=ALMATY[0], lon=ALMATY[1], vector=unit(1, 1))
+    engine.upsert(V, [*far, local])
+    query = SearchQuery(
+        text="повар",
+        vector=unit(1),
+        mode=Mode.HYBRID,
+        geo=GeoFilter(ALMATY[0], ALMATY[1]),
+        limit=3,
+        knn_candidates=3,
+    )
+    assert 9 not in ids(engine.search(V, query))
+    near = engine.search(V, replace(query, geo=GeoFilter(ALMATY[0], ALMATY[1], 30)))
+    assert ids(near) == [9]
+    assert (near.hits[0].text_rank, near.hits[0].vector_rank) == (1, 1)
+    assert near.hits[0].distance_km == pytest.approx(0, abs=0.01)

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from app import extensions
 from app.models import Notification, Role, SavedSearch, User
+from app.search.vacancy_query import VacancyQuery
 from app.services.errors import FieldError
 from app.services.saved_searches import (
     NoSavedSearch,
@@ -20,7 +21,6 @@ from app.services.saved_searches import (
     get_saved_search,
     list_saved_searches,
     run_alerts,
-    search_query_from_params,
     search_url,
     update_saved_search,
 )
@@ -75,7 +75,7 @@ def test_query_and_url_follow_the_search_page() -> None:
             "sort": "distance",
         }
     )
-    query = search_query_from_params(params)
+    query = VacancyQuery.from_params(params).search_query()
     assert query.text == "повар"
     assert query.filters.region_katos == ("710000000",)
     assert query.filters.kinds == ("regular", "social_job")
@@ -112,7 +112,7 @@ def test_crud_is_per_owner(session: Session) -> None:
 
 def test_alerts_notify_once_about_new_postings(app: Flask) -> None:
     db = extensions.database(app)
-    engine = extensions.indexing(app).engine
+    services = extensions.indexing(app)
     start = datetime.now(UTC) - timedelta(hours=2)
     with db.session() as session:
         user = _user(session)
@@ -123,16 +123,16 @@ def test_alerts_notify_once_about_new_postings(app: Flask) -> None:
         )
         user_id, saved_id, quiet_id = user.id, saved.id, quiet.id
     with db.session() as session:
-        assert run_alerts(session, engine).notified == 0  # the old posting is not news
+        assert run_alerts(session, services).notified == 0  # the old posting is not news
         new = a_vacancy(session, title="Повар горячего цеха", published_at=datetime.now(UTC))
         a_vacancy(session, title="Водитель", published_at=datetime.now(UTC))
         session.commit()
         new_id = new.id
     now = datetime.now(UTC) + timedelta(seconds=1)
     with db.session() as session:
-        report = run_alerts(session, engine, now=now)
+        report = run_alerts(session, services, now=now)
         assert (report.checked, report.notified, report.failed) == (1, 1, 0)
-        again = run_alerts(session, engine, now=now + timedelta(seconds=1))
+        again = run_alerts(session, services, now=now + timedelta(seconds=1))
         assert again.notified == 0
         notes = session.scalars(select(Notification)).all()
         assert len(notes) == 1

@@ -44,6 +44,17 @@ def test_package_does_not_import_upwards(package: str) -> None:
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
+@pytest.mark.parametrize("layer", ["app/web", "app/api"])
+def test_web_and_api_reach_the_index_through_app_search(layer: str) -> None:
+    """One read path: pages and the API ask ``app.search`` (``find_vacancies`` and the
+    services), never the engine package directly."""
+    offenders = {
+        str(path.relative_to(ROOT)): sorted(_imports(path) & {"indexer"})
+        for path in (ROOT / layer).rglob("*.py")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
 def test_nothing_outside_the_web_layer_imports_it() -> None:
     offenders = []
     for path in (ROOT / "app").rglob("*.py"):

@@ -20,6 +20,7 @@ from indexer import (
     CvDocument,
     DocType,
     Filters,
+    Fusion,
     Mode,
     SearchEngine,
     SearchQuery,
@@ -243,13 +244,16 @@ def test_fusion_keeps_both_ranks() -> None:
     vector = results.candidates(
         response({"_id": "2", "_score": 0.9}, {"_id": "3", "_score": 0.8}), vector_ranks_from=1
     )
-    fused = results.fuse(text, vector)
+    fused = results.fuse(text, vector, SearchQuery())
     assert [(c.id, c.text_rank, c.vector_rank) for c in fused] == [
         (2, 2, 1),
         (1, 1, None),
         (3, None, 2),
     ]
     assert fused[0].score == pytest.approx(1 / 62 + 1 / 61)
+    weighted = results.fuse(text, vector, SearchQuery(fusion=Fusion.WEIGHTED, text_weight=0.8))
+    # text 3.0 -> 1, 1.0 -> 0; cosines 0.8 -> 1, 0.6 -> 0: id 1 = 0.8, id 2 = 0.2, id 3 = 0
+    assert [(c.id, round(c.score, 6)) for c in weighted] == [(1, 0.8), (2, 0.2), (3, 0.0)]
 
 
 def test_unused_path_argument_is_harmless(tmp_path: Path) -> None:

@@ -333,7 +333,7 @@ def test_hybrid_produces_the_two_bodies() -> None:
         "sort": [{"_score": {"order": "desc"}}, BY_ID],
         "from": 0,
         "size": 60,
-        "track_total_hits": False,
+        "track_total_hits": True,  # the text matches' count says whether the text found any
         "_source": False,
         "docvalue_fields": [{"field": "salary_hi"}],
     }
@@ -351,6 +351,38 @@ def test_hybrid_produces_the_two_bodies() -> None:
         "_source": False,
         "docvalue_fields": [{"field": "salary_hi"}],
     }
+
+
+def test_hybrid_text_list_covers_the_page_and_may_keep_to_some_fields() -> None:
+    query = SearchQuery(
+        text="повар",
+        vector=vec(0.0, 2.0),
+        mode=Mode.HYBRID,
+        knn_candidates=50,
+        offset=80,
+        limit=20,
+        text_fields=("title", "skills_text"),
+    )
+    text, knn = qb.hybrid_bodies(V, query, positions(query.text))
+    assert (text["size"], knn["knn"]["k"]) == (100, 50)
+    clause = text["query"]["bool"]["must"][0]["bool"]["should"][0]["bool"]["should"]
+    assert {next(iter(c["term"])) for c in clause} == {"title", "skills_text"}
+    union = qb.union_body(V, query, positions("повар"), [4])
+    either = union["query"]["bool"]["filter"][1]["bool"]["should"][0]
+    assert {next(iter(c["term"])) for c in either["bool"]["should"][0]["bool"]["should"]} == {
+        "title",
+        "skills_text",
+    }
+    assert knn["knn"]["filter"]["bool"]["must_not"] == [
+        {
+            "bool": {
+                "must": [qb.text_clause(positions("повар"))],
+                "must_not": [qb.text_clause(positions("повар"), fields=query.searched_fields)],
+            }
+        }
+    ]
+    with pytest.raises(ValueError, match="text_fields"):
+        SearchQuery(text="x", text_fields=("colour",))
 
 
 def test_hybrid_total_and_facets_are_over_the_union() -> None:
@@ -407,6 +439,29 @@ def test_count_body_uses_the_default_statuses() -> None:
     assert qb.count_body(V, Filters()) == {"query": {"bool": {"filter": [PUBLISHED]}}}
     assert qb.count_body(CV, Filters()) == {"query": {"match_all": {}}}
     assert text_body(CV, SearchQuery())["query"] == {"match_all": {}}
+
+
+def test_hybrid_within_a_radius_filters_both_lists() -> None:
+    """Local-first retrieval runs the person's hybrid query within their commute radius: the
+    radius must bind the text list and the kNN list alike (``filter``, not a post-filter)."""
+    query = SearchQuery(
+        text="повар",
+        vector=vec(1.0, 0.0),
+        mode=Mode.HYBRID,
+        geo=GeoFilter(43.2, 76.6, radius_km=30.0),
+        knn_candidates=200,
+        limit=100,
+    )
+    text, knn = qb.hybrid_bodies(V, query, positions(query.text))
+    radius = {
+        "geo_distance": {
+            "distance": "30.0km",
+            "distance_type": "arc",
+            "location": {"lat": 43.2, "lon": 76.6},
+        }
+    }
+    assert text["query"]["bool"]["filter"] == [PUBLISHED, radius]
+    assert knn["knn"]["filter"] == {"bool": {"filter": [PUBLISHED, radius]}}
 
 
 def test_compound_titles_and_ascii_kazakh_reach_elasticsearch_as_plain_terms() -> None:

@@ -98,7 +98,7 @@ def test_schedule_fit() -> None:
     ("years", "band", "expected"),
     [
         (0.0, "none", 1.0),
-        (None, "none", 0.5),
+        (None, "none", 1.0),  # nothing asked, nothing violated
         (None, "1_3", 0.5),
         (0.0, "1_3", 0.0),
         (1.5, "3_6", 0.5),

@@ -97,10 +97,10 @@ def test_saved_search_crud_and_alert(
     page = client.get("/me/searches").get_data(as_text=True)
     assert "/search?kind=regular&amp;q=" in page
     _apply(app, people.other_seeker_id, "Повар на кухню")
-    engine = extensions.indexing(app).engine
+    services = extensions.indexing(app)
     with extensions.database(app).session() as session:
-        assert run_alerts(session, engine).notified == 1
-        assert run_alerts(session, engine).notified == 0
+        assert run_alerts(session, services).notified == 1
+        assert run_alerts(session, services).notified == 0
     home = client.get("/me")
     assert home.status_code == 200
     assert "/search?kind=regular&amp;q=" in home.get_data(as_text=True)
