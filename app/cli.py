@@ -156,13 +156,14 @@ def import_command(
     path: str, snapshot: bool, force_close: bool, file_format: str, source: str | None
 ) -> None:
     """Import vacancies: hh.ru API format (search page, JSON array, JSON lines) or CSV."""
+    from app.services.imports import format_for
     from app.services.imports.csv_format import import_csv
     from app.services.imports.hh_format import PayloadError
     from app.services.imports.runner import import_hh
     from app.services.imports.snapshot import SnapshotGuard
 
     if file_format == "auto":
-        file_format = "csv" if path.lower().endswith(".csv") else "hh"
+        file_format = format_for(path)
     importer = import_csv if file_format == "csv" else import_hh
     with open(path, "rb") as fh:
         raw = fh.read()

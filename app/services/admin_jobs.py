@@ -14,6 +14,7 @@ from typing import Any
 from flask import Flask, current_app
 
 from app import extensions
+from app.services.imports.csv_format import decode_csv, import_csv, iter_rows
 from app.services.imports.hh_format import (
     PayloadError,
     RowError,
@@ -71,16 +72,39 @@ def _chunks(raw: bytes) -> tuple[int, list[list[tuple[int, Any]]]]:
     return len(items), [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def check_import_file(raw: bytes) -> str | None:
-    """Why the file cannot be imported at all (read before the job starts), or None."""
+def check_import_file(raw: bytes, file_format: str = "hh") -> PayloadError | None:
+    """Why the file cannot be imported at all (read before the job starts), or None.
+    ``file_format`` is ``hh`` or ``csv`` (``app.services.imports.format_for``)."""
     try:
-        _chunks(raw)
+        if file_format == "csv":
+            sum(1 for _row in iter_rows(decode_csv(raw)))
+        else:
+            _chunks(raw)
     except PayloadError as exc:
-        return str(exc)
+        return exc
     return None
 
 
-def import_work(raw: bytes) -> Work:
+def import_work(raw: bytes, file_format: str = "hh") -> Work:
+    """The import job for a file in ``file_format`` (``hh`` or ``csv``)."""
+    return _csv_work(raw) if file_format == "csv" else _hh_work(raw)
+
+
+def _csv_work(raw: bytes) -> Work:
+    """A CSV file imports in one transaction, as the CLI and the API import it."""
+
+    def work(job: Job, jobs: Registry) -> dict[str, Any]:
+        total = sum(1 for _row in iter_rows(decode_csv(raw)))
+        jobs.update(job, total=total, stage="import")
+        with extensions.database().session() as session:
+            report = import_csv(session, raw, source_prefix="csv")
+        jobs.advance(job, total)
+        return report.to_dict()
+
+    return work
+
+
+def _hh_work(raw: bytes) -> Work:
     """Import in chunks, each committed, so progress shows and accepted rows are kept."""
 
     def work(job: Job, jobs: Registry) -> dict[str, Any]:

@@ -1,4 +1,4 @@
-"""The admin page: import an hh.ru file, rebuild the search index, look after the outbox.
+"""The admin page: import an hh.ru JSON or CSV file, rebuild the search index, mind the outbox.
 
 Imports and rebuilds run in the background; the page shows a progress bar that
 ``static/admin.js`` refreshes from ``/admin/jobs/<id>`` (without JavaScript, reloading shows it).
@@ -27,6 +27,7 @@ from app.models import Role
 from app.search.indexing import dead_letters, pending_count, retry_dead_letters
 from app.services import admin_jobs
 from app.services.audit import record
+from app.services.imports import format_for
 from app.services.job_registry import Job
 from app.web.access import current_user, roles_required
 
@@ -63,17 +64,21 @@ def start_import() -> ResponseReturnValue:
     if upload is None or not upload.filename:
         return _page(422, import_error=_("Choose a file to import."))
     raw = upload.read()
-    problem = admin_jobs.check_import_file(raw)
+    file_format = format_for(upload.filename)
+    problem = admin_jobs.check_import_file(raw, file_format)
     if problem is not None:
-        return _page(422, import_error=_("The file cannot be imported: %(reason)s", reason=problem))
+        return _page(
+            422,
+            import_error=_("The file cannot be imported: %(reason)s", reason=problem.localized()),
+        )
     user = current_user()
     job = admin_jobs.start(
         current_app._get_current_object(),  # type: ignore[attr-defined]
         "import",
         user.id if user else None,
-        admin_jobs.import_work(raw),
+        admin_jobs.import_work(raw, file_format),
     )
-    _audit("import_start", job.id, filename=upload.filename, size=len(raw))
+    _audit("import_start", job.id, filename=upload.filename, size=len(raw), format=file_format)
     return redirect(url_for("admin.job_page", job_id=job.id), 303)
 
 

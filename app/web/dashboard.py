@@ -22,6 +22,8 @@ from app.models import Centre, Region, Role
 from app.services.figures import AGE_GROUPS, Scope, compute
 from app.web.access import current_user, roles_required
 from app.web.dashboard_tables import FIGURE_NAMES, build_tables
+from app.web.i18n import current_language
+from app.web.locale_format import csv_delimiter, sorted_by_name, spreadsheet_number
 
 bp = Blueprint("dashboard", __name__)
 
@@ -89,7 +91,8 @@ def index() -> ResponseReturnValue:
     filters = read_filters()
     session = db_session()
     figures = compute(session, filters.scope, today=today())
-    regions = list(session.execute(select(Region).order_by(Region.name_ru)).scalars())
+    lang = current_language()
+    regions = sorted_by_name(list(session.scalars(select(Region))), lambda r: r.name(lang))
     page = render_template(
         "dashboard/index.html",
         filters=filters,
@@ -116,9 +119,12 @@ def export(figure: str) -> ResponseReturnValue:
     session = db_session()
     table = build_tables(session, compute(session, filters.scope, today=today()))[figure]
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(table.columns)
-    writer.writerows([cell.replace("\u00a0", " ") for cell in row] for row in table.rows)
+    writer = csv.writer(out, delimiter=csv_delimiter())
+    writer.writerow(table.value_columns)
+    writer.writerows(
+        [cell if isinstance(cell, str) else spreadsheet_number(cell) for cell in row]
+        for row in table.values
+    )
     scope = filters.scope
     filename = f"{figure}_{scope.date_from.isoformat()}_{scope.date_to.isoformat()}.csv"
     return Response(

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TypeVar
 
 from flask_babel import gettext as _
@@ -24,6 +24,7 @@ from app.services.figures import (
 )
 from app.web.charts import Bar, bar_chart
 from app.web.i18n import current_language
+from app.web.locale_format import collation_key, number, percent
 
 T = TypeVar("T", Tally, Duration)
 
@@ -37,6 +38,9 @@ class Table:
     rows: list[list[str]]
     bars: list[Bar]
     row_header: int = 1  # the column that names a row (th scope="row")
+    # The same cells unformatted (numbers as numbers) and their headings, for the CSV export.
+    values: list[list[str | float | None]] = field(default_factory=list)
+    value_columns: list[str] = field(default_factory=list)
 
     def chart(self) -> Markup:
         return bar_chart(self.title, self.description, self.bars, ident=f"chart-{self.name}")
@@ -70,7 +74,7 @@ class Labels:
         """Regions in alphabetical order of their names; other groups as the figures give them."""
         if dimension != "region":
             return rows
-        return sorted(rows, key=lambda row: self.key(dimension, row.key))
+        return sorted(rows, key=lambda row: collation_key(self.key(dimension, row.key)))
 
     def key(self, dimension: str, key: str) -> str:
         if key == UNKNOWN:
@@ -86,29 +90,33 @@ class Labels:
         return key
 
 
-def percent(share: float | None) -> str:
-    return "—" if share is None else f"{share * 100:.1f}\u00a0%"
-
-
 def _share_table(name: str, title: str, desc: str, figure: ShareFigure, labels: Labels) -> Table:
     columns = [_("Breakdown"), _("Group"), _("Count"), _("Of"), _("Share")]
     everyone = _("Total")
     rows = [[everyone, everyone, *_numbers(figure.total)]]
+    values = [[everyone, everyone, *_raw(figure.total)]]
     bars = [Bar(everyone, figure.total.share or 0.0, percent(figure.total.share))]
     for dimension, tallies in figure.by.items():
         for tally in labels.ordered(dimension, tallies):
             label = labels.key(dimension, tally.key)
             rows.append([labels.dimensions[dimension], label, *_numbers(tally)])
+            values.append([labels.dimensions[dimension], label, *_raw(tally)])
             bars.append(Bar(label, tally.share or 0.0, percent(tally.share)))
-    return Table(name, title, desc, columns, rows, bars)
+    value_columns = [*columns[:-1], _("Share, %")]
+    return Table(name, title, desc, columns, rows, bars, 1, values, value_columns)
 
 
 def _numbers(tally: Tally) -> list[str]:
-    return [str(tally.count), str(tally.base), percent(tally.share)]
+    return [number(tally.count), number(tally.base), percent(tally.share)]
+
+
+def _raw(tally: Tally) -> list[str | float | None]:
+    share = None if tally.share is None else round(tally.share * 100, 1)
+    return [tally.count, tally.base, share]
 
 
 def _days(value: float | None) -> str:
-    return "—" if value is None else f"{value:g}"
+    return "—" if value is None else number(value, 1)
 
 
 def _duration_table(figures: Figures, labels: Labels) -> Table:
@@ -125,13 +133,19 @@ def _duration_table(figures: Figures, labels: Labels) -> Table:
             _days(item.median_days),
         ]
 
+    def raw(dimension: str, item: Duration) -> list[str | float | None]:
+        return [dimension, item.key, item.placements, item.mean_days, item.median_days]
+
     rows = [row(everyone, figure.total)]
     rows[0][1] = everyone
+    values = [raw(everyone, figure.total)]
+    values[0][1] = everyone
     bars = [Bar(everyone, figure.total.median_days or 0.0, _days(figure.total.median_days))]
     for dimension, items in figure.by.items():
         for item in labels.ordered(dimension, items):
             label = labels.key(dimension, item.key)
             rows.append([labels.dimensions[dimension], label, *row("", item)[2:]])
+            values.append([labels.dimensions[dimension], label, *raw("", item)[2:]])
             bars.append(Bar(label, item.median_days or 0.0, _days(item.median_days)))
     return Table(
         "time_to_placement",
@@ -140,15 +154,20 @@ def _duration_table(figures: Figures, labels: Labels) -> Table:
         columns,
         rows,
         bars,
+        1,
+        values,
+        columns,
     )
 
 
 def _count_table(
     name: str, title: str, desc: str, counts: list[Count], label: Callable[[str], str], head: str
 ) -> Table:
-    rows = [[label(c.key), str(c.count)] for c in counts]
-    bars = [Bar(label(c.key), float(c.count), str(c.count)) for c in counts]
-    return Table(name, title, desc, [head, _("Count")], rows, bars, row_header=0)
+    rows = [[label(c.key), number(c.count)] for c in counts]
+    values: list[list[str | float | None]] = [[label(c.key), c.count] for c in counts]
+    bars = [Bar(label(c.key), float(c.count), number(c.count)) for c in counts]
+    columns = [head, _("Count")]
+    return Table(name, title, desc, columns, rows, bars, 0, values, columns)
 
 
 def build_tables(session: Session, figures: Figures) -> dict[str, Table]:

@@ -46,6 +46,12 @@ def add_work(seeker_id: int) -> ResponseReturnValue:
     return editor.add_work(_editor(seeker_id), db_session())
 
 
+@bp.post("/desk/clients/<int:seeker_id>/profile/cv-file")
+@roles_required(Role.STAFF)
+def upload_cv(seeker_id: int) -> ResponseReturnValue:
+    return editor.upload_cv(_editor(seeker_id), db_session())
+
+
 @bp.post("/desk/clients/<int:seeker_id>/profile/<kind>/<int:entry_id>/remove")
 @roles_required(Role.STAFF)
 def remove_entry(seeker_id: int, kind: str, entry_id: int) -> ResponseReturnValue:

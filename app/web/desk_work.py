@@ -34,6 +34,7 @@ from app.services.work_queues import (
 )
 from app.web.access import current_user, roles_required
 from app.web.i18n import current_language
+from app.web.locale_format import sorted_by_name
 from matching.rules.texts import PROGRAMME_NAMES
 
 bp = Blueprint("desk_work", __name__)
@@ -121,7 +122,8 @@ def _match_page(
     user: User, seeker: Seeker, error: dict[str, Any] | None = None
 ) -> ResponseReturnValue:
     session = db_session()
-    regions = list(session.execute(select(Region).order_by(Region.name_ru)).scalars())
+    lang = current_language()
+    regions = sorted_by_name(list(session.scalars(select(Region))), lambda r: r.name(lang))
     home = seeker.locality.region.kato if seeker.locality is not None else None
     filters, bad = parse_filters(request.args.to_dict(), {r.kato for r in regions}, home)
     status = 422 if bad or error else 200

@@ -17,6 +17,7 @@ from werkzeug.datastructures import MultiDict
 from app.models import Occupation, Region, Vacancy
 from app.services.errors import FieldError, LimitExceeded
 from app.services.vacancies import MAX_PLACES, VacancyInput
+from app.web.locale_format import sorted_by_name
 from app.web.public_labels import money
 
 KINDS = {
@@ -290,7 +291,7 @@ def read_vacancy_form(session: Session, form: MultiDict[str, str], *, new: bool)
 
 def regions_with_localities(session: Session, lang: str) -> list[Region]:
     regions = session.execute(select(Region).options(selectinload(Region.localities))).scalars()
-    return sorted(regions, key=lambda r: r.name(lang))
+    return sorted_by_name(list(regions), lambda r: r.name(lang), lang)
 
 
 def occupation_choices(session: Session, lang: str) -> list[tuple[str, str]]:

@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from flask_babel import format_decimal, lazy_gettext
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext
 
 from app.models import MeasureKind, MeasureOutcome, PlanItemKind, PlanItemStatus, Region
 from app.web.i18n import current_language
+from app.web.locale_format import money as locale_money
 from matching.rules import measure_name
 
 PLAN_KINDS = {
@@ -75,7 +76,7 @@ def region_name(region: Region | None, kato: str) -> str:
 
 
 def money(amount: object) -> str:
-    return f"{format_decimal(amount)} ₸" if isinstance(amount, int) else "—"
+    return locale_money(amount) if isinstance(amount, int) else "—"
 
 
 def why_text(code: str, values: Mapping[str, Any], regions: Mapping[str, Region]) -> str:

@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session
 
 from app.models import Occupation, Seeker, User
 from app.services.audit import record
+from app.services.cv_files import MAX_CV_FILE_BYTES, CvFileError, cut, cv_text_from_file
 from app.services.errors import ValidationFailed
 from app.services.seeker_cv import ProfileForm, find_occupations, save_profile
 from app.services.seeker_cv import add_education as add_education_entry
@@ -43,9 +44,9 @@ LANGUAGE_NAMES = {
 
 @dataclass(frozen=True)
 class Editor:
-    """Who edits whose profile: ``blueprint`` holds the four endpoints (profile, add_education,
-    add_work, remove_entry), ``args`` the URL values they need; ``staff`` is set when centre
-    staff edit a client's profile (their changes are audited)."""
+    """Who edits whose profile: ``blueprint`` holds the five endpoints (profile, add_education,
+    add_work, remove_entry, upload_cv), ``args`` the URL values they need; ``staff`` is set
+    when centre staff edit a client's profile (their changes are audited)."""
 
     blueprint: str
     load: Callable[[Session], Seeker]
@@ -92,6 +93,7 @@ def render_profile(
     status: int = 200,
     section_errors: dict[str, str] | None = None,
     entry_values: dict[str, str] | None = None,
+    cv_file_notice: list[str] | None = None,
 ) -> ResponseReturnValue:
     occ_q = request.args.get("occ_q", "").strip()[:80]
     found = find_occupations(session, occ_q) if occ_q else []
@@ -115,6 +117,8 @@ def render_profile(
         occ_q=occ_q,
         languages=LANGUAGE_NAMES,
         lang=current_language(),
+        cv_file_notice=cv_file_notice or [],
+        cv_file_mb=MAX_CV_FILE_BYTES // (1024 * 1024),
     ), status
 
 
@@ -188,6 +192,50 @@ def add_work(editor: Editor, session: Session) -> ResponseReturnValue:
     form["description"] = request.form.get("description", "")[:5000]
     done = _("Work experience added.")
     return _add_entry(editor, session, "work", add_work_entry, form, done, "#work")
+
+
+def cv_file_message(problem: str) -> str:
+    mb = MAX_CV_FILE_BYTES // (1024 * 1024)
+    messages = {
+        "empty": _("Choose a PDF or DOCX file with the CV."),
+        "too_large": _("The file is larger than %(mb)d MB. Choose a smaller file.", mb=mb),
+        "old_word": _("This is an old Word (.doc) file. Save it as DOCX or PDF and try again."),
+        "unsupported": _("Only PDF and DOCX files can be read. Save the CV as PDF or DOCX."),
+        "encrypted": _("The PDF is protected by a password. Save it without one and try again."),
+        "unreadable": _("The file is damaged and cannot be read. Save it again and try again."),
+        "no_text": _(
+            "The file has no text to read (perhaps it is a scan). Type the CV in the form below."
+        ),
+    }
+    return messages.get(problem, messages["unreadable"])
+
+
+def upload_cv(editor: Editor, session: Session) -> ResponseReturnValue:
+    """Read a PDF or DOCX CV into the "About" text of the form, for the person to check and save.
+
+    Nothing is saved and the file is not kept: the page comes back with the text in the form.
+    """
+    seeker = editor.load(session)
+    upload = request.files.get("cv_file")
+    data = upload.stream.read(MAX_CV_FILE_BYTES + 1) if upload and upload.filename else b""
+    try:
+        text = cv_text_from_file(data)
+    except CvFileError as exc:
+        errors = {"cv_file": cv_file_message(exc.problem)}
+        return render_profile(editor, session, seeker, profile_values(seeker), {}, 422, errors)
+    values = profile_values(seeker)
+    values["cv_summary"], was_cut = cut(text)
+    name = ((upload.filename if upload else "") or "")[:120]
+    notice = [
+        _(
+            "The text of “%(name)s” is now in the CV below. Check and correct it, then save "
+            "the profile: nothing is saved until then, and the file itself is not kept.",
+            name=name,
+        )
+    ]
+    if was_cut:
+        notice.append(_("The file has more text than the CV holds: the end was left out."))
+    return render_profile(editor, session, seeker, values, {}, cv_file_notice=notice)
 
 
 def remove_entry(editor: Editor, session: Session, kind: str, entry_id: int) -> ResponseReturnValue:

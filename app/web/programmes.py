@@ -31,7 +31,15 @@ class Programme:
     slug: str
     kind: str
     title: LazyString
-    summary: LazyString
+    summary_text: LazyString  # may name %(age)d and %(years)d: see ``summary``
+
+    def summary(self, today: date | None = None) -> str:
+        """The summary with the age and graduation limits of the rules in force ``today``."""
+        p = params_for(today or date.today())
+        return str(self.summary_text) % {
+            "age": p.youth_practice_max_age,
+            "years": p.youth_practice_graduation_years,
+        }
 
 
 PROGRAMMES = (
@@ -49,8 +57,8 @@ PROGRAMMES = (
         "youth_practice",
         lazy_gettext("Youth practice"),
         lazy_gettext(
-            "Paid work experience in your own profession for young people who have recently "
-            "finished vocational or higher education."
+            "Paid work experience in your own profession for young people aged %(age)d or "
+            "younger who finished vocational or higher education within the last %(years)d years."
         ),
     ),
     Programme(

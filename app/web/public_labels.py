@@ -13,6 +13,8 @@ from flask.sansio.app import App
 from flask_babel import LazyString, lazy_gettext
 
 from app.services.explanations import reasons
+from app.web import locale_format
+from app.web.locale_format import money, number
 from matching.text import analyze_alternatives, analyze_query
 
 KINDS: dict[str, LazyString] = {
@@ -67,15 +69,10 @@ SNIPPET_WORDS = 30
 _WORD = re.compile(r"\w+(?:[-']\w+)*", re.UNICODE)
 
 
-def money(value: int | None) -> str:
-    """150000 -> '150 000 ₸' (no-break spaces, so the amount never wraps)."""
-    return f"{int(value or 0):,}".replace(",", "\u00a0") + "\u00a0₸"
-
-
 def salary_text(low: int | None, high: int | None) -> str:
     """'150 000 ₸', '150 000 – 200 000 ₸', 'from …', 'up to …' or 'Salary not stated'."""
     if low and high and low != high:
-        return f"{money(low)[:-2]} – {money(high)}"
+        return f"{number(low)} – {money(high)}"
     if low and high:
         return money(low)
     if low:
@@ -83,12 +80,6 @@ def salary_text(low: int | None, high: int | None) -> str:
     if high:
         return str(lazy_gettext("up to %(amount)s", amount=money(high)))
     return str(lazy_gettext("Salary not stated"))
-
-
-def km(value: float | None) -> str:
-    if value is None:
-        return ""
-    return f"{value:.1f}".replace(".", ",") + "\u00a0" + str(lazy_gettext("km"))
 
 
 @dataclass(frozen=True)
@@ -184,7 +175,7 @@ def paragraphs(text: str) -> list[str]:
 
 
 def init_app(app: App) -> None:
-    app.jinja_env.filters.update(money=money, km=km)
+    locale_format.init_app(app)
     app.jinja_env.globals.update(
         salary_text=salary_text,
         reasons=reasons,

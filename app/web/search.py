@@ -20,6 +20,7 @@ from app.search.vacancy_query import Sort, VacancyQuery, page_query
 from app.services.applications import own_seeker
 from app.web.access import current_user
 from app.web.i18n import current_language
+from app.web.locale_format import sorted_by_name
 from app.web.public_labels import snippet
 
 bp = Blueprint("search", __name__)
@@ -36,9 +37,11 @@ PLACE_PARAMS = ("near", "lat", "lon")
 
 def places(session: Session) -> tuple[list[Region], dict[int, list[Locality]]]:
     """Regions, and the localities of each (region id -> localities), for place pickers."""
-    regions = list(session.execute(select(Region).order_by(Region.name_ru)).scalars())
+    lang = current_language()
+    regions = sorted_by_name(list(session.scalars(select(Region))), lambda r: r.name(lang))
     by_region: dict[int, list[Locality]] = {}
-    for locality in session.execute(select(Locality).order_by(Locality.name_ru)).scalars():
+    localities = sorted_by_name(list(session.scalars(select(Locality))), lambda p: p.name(lang))
+    for locality in localities:
         by_region.setdefault(locality.region_id, []).append(locality)
     return regions, by_region
 

@@ -25,6 +25,7 @@ from app.services.seeker_accounts import Registration, delete_account, export_da
 from app.web import seeker_profile as profile_pages
 from app.web.access import current_user, roles_required, sign_in, sign_out
 from app.web.i18n import current_language
+from app.web.locale_format import sorted_by_name
 from app.web.measures_seeker import seeker_measures
 from app.web.seeker_forms import errors_of, me, own_seeker
 
@@ -33,11 +34,9 @@ RECOMMENDATIONS = 10
 
 
 def places(session: Session) -> list[Region]:
-    return list(
-        session.scalars(
-            select(Region).options(selectinload(Region.localities)).order_by(Region.name_ru)
-        )
-    )
+    regions = list(session.scalars(select(Region).options(selectinload(Region.localities))))
+    lang = current_language()
+    return sorted_by_name(regions, lambda r: r.name(lang))
 
 
 @bp.route("/register", methods=["GET", "POST"])
@@ -254,6 +253,7 @@ def delete() -> ResponseReturnValue:
 bp.add_url_rule("/me/profile", view_func=profile_pages.profile, methods=["GET", "POST"])
 bp.add_url_rule("/me/profile/education", view_func=profile_pages.add_education, methods=["POST"])
 bp.add_url_rule("/me/profile/work", view_func=profile_pages.add_work, methods=["POST"])
+bp.add_url_rule("/me/profile/cv-file", view_func=profile_pages.upload_cv, methods=["POST"])
 bp.add_url_rule(
     "/me/profile/<kind>/<int:entry_id>/remove",
     view_func=profile_pages.remove_entry,

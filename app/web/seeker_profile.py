@@ -49,6 +49,11 @@ def add_work() -> ResponseReturnValue:
 
 
 @roles_required(Role.SEEKER)
+def upload_cv() -> ResponseReturnValue:
+    return editor.upload_cv(_editor(), db_session())
+
+
+@roles_required(Role.SEEKER)
 def remove_entry(kind: str, entry_id: int) -> ResponseReturnValue:
     return editor.remove_entry(_editor(), db_session(), kind, entry_id)
 

@@ -33,10 +33,12 @@ from app.services.imports.hh_format import (
     EMPLOYMENT,
     EXPERIENCE,
     MAX_PAYLOAD_BYTES,
+    N_,
     SCHEDULES,
     ParsedItem,
     PayloadError,
     RowError,
+    too_large,
 )
 from app.services.imports.runner import (
     EmployerCache,
@@ -101,7 +103,7 @@ def _looks_like_utf16(raw: bytes) -> bool:
 def decode_csv(raw: bytes) -> str:
     """The file as text; a clear ``PayloadError`` for a non-UTF-8 (e.g. Windows-1251) file."""
     if len(raw) > MAX_PAYLOAD_BYTES:
-        raise PayloadError(f"file is larger than {MAX_PAYLOAD_BYTES // (1024 * 1024)} MB")
+        raise too_large()
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return raw.decode("utf-16")  # Excel's "Unicode text": read it as it is
@@ -115,16 +117,19 @@ def decode_csv(raw: bytes) -> str:
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        hint = ""
         try:
             raw.decode("cp1251")
-            hint = " (it looks like Windows-1251)"
         except UnicodeDecodeError:
-            pass
-        raise PayloadError(
-            f"file is not UTF-8{hint}: byte {exc.start} cannot be read; "
-            "save it as CSV UTF-8 and import again"
-        ) from None
+            message = N_(
+                "file is not UTF-8: byte %(byte)d cannot be read; "
+                "save it as CSV UTF-8 and import again"
+            )
+        else:
+            message = N_(
+                "file is not UTF-8 (it looks like Windows-1251): byte %(byte)d cannot be read; "
+                "save it as CSV UTF-8 and import again"
+            )
+        raise PayloadError(message, byte=exc.start) from None
 
 
 def _delimiter(header: str) -> str:
@@ -135,7 +140,7 @@ def _delimiter(header: str) -> str:
 def iter_rows(text: str) -> Iterator[tuple[int, dict[str, str]]]:
     """(line number, {column: value}) for every non-empty data row."""
     if not text.strip():
-        raise PayloadError("file is empty")
+        raise PayloadError(N_("file is empty"))
     first = text.lstrip("\r\n").splitlines()[0]
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(first))
     try:
@@ -143,12 +148,14 @@ def iter_rows(text: str) -> Iterator[tuple[int, dict[str, str]]]:
         while not any(c.strip() for c in header):
             header = next(reader)
     except StopIteration:
-        raise PayloadError("file is empty") from None
+        raise PayloadError(N_("file is empty")) from None
     names = [ALIASES.get(h.strip().lower(), h.strip().lower()) for h in header]
     missing = [c for c in REQUIRED if c not in names]
     if missing:
         raise PayloadError(
-            f"header: missing column(s) {', '.join(missing)}; columns: {', '.join(COLUMNS)}"
+            N_("header: missing column(s) %(missing)s; columns: %(columns)s"),
+            missing=", ".join(missing),
+            columns=", ".join(COLUMNS),
         )
     line = reader.line_num
     try:
@@ -157,7 +164,9 @@ def iter_rows(text: str) -> Iterator[tuple[int, dict[str, str]]]:
                 yield line + 1, {n: c.strip() for n, c in zip(names, cells, strict=False)}
             line = reader.line_num
     except csv.Error as exc:
-        raise PayloadError(f"line {reader.line_num}: {exc}") from None
+        raise PayloadError(
+            N_("line %(line)d: %(problem)s"), line=reader.line_num, problem=str(exc)
+        ) from None
 
 
 def _number(row: dict[str, str], name: str, low: float, high: float) -> float | None:

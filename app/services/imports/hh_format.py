@@ -41,8 +41,31 @@ EXPERIENCE = {
 }
 
 
+def N_(message: str) -> str:
+    """Marks a message for the catalogues where it is written; it is translated where shown."""
+    return message
+
+
 class PayloadError(ValueError):
-    """The file as a whole cannot be read (encoding, size, not JSON)."""
+    """The file as a whole cannot be read (encoding, size, not JSON).
+
+    ``str()`` is the English message (CLI, API); ``localized()`` is the same message in the
+    reader's language (the admin page), so no half-English error reaches a Kazakh or Russian page.
+    """
+
+    def __init__(self, message: str, **params: object) -> None:
+        super().__init__(message % params if params else message)
+        self.message = message
+        self.params = params
+
+    def localized(self) -> str:
+        from flask_babel import gettext
+
+        return gettext(self.message, **self.params)
+
+
+def too_large() -> PayloadError:
+    return PayloadError(N_("file is larger than %(mb)d MB"), mb=MAX_PAYLOAD_BYTES // (1024 * 1024))
 
 
 @dataclass
@@ -67,12 +90,13 @@ class RowError:
 
 def decode_payload(raw: bytes) -> str:
     if len(raw) > MAX_PAYLOAD_BYTES:
-        raise PayloadError(f"file is larger than {MAX_PAYLOAD_BYTES // (1024 * 1024)} MB")
+        raise too_large()
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise PayloadError(
-            f"file is not UTF-8 (byte {exc.start}); re-save it as UTF-8 and import again"
+            N_("file is not UTF-8 (byte %(byte)d); re-save it as UTF-8 and import again"),
+            byte=exc.start,
         ) from None
 
 
@@ -80,7 +104,7 @@ def iter_items(text: str) -> Iterator[tuple[int, Any]]:
     """(position, raw item) pairs; a JSON-lines line that is not JSON yields an Exception."""
     stripped = text.lstrip()
     if not stripped:
-        raise PayloadError("file is empty")
+        raise PayloadError(N_("file is empty"))
     if stripped[0] in "[{":
         try:
             document = json.loads(stripped)

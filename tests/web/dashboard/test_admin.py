@@ -146,3 +146,54 @@ def test_only_the_admin_gets_in(client: FlaskClient, sign_in: SignIn, people: Pe
     sign_in(client, "staff")
     assert client.get("/admin").status_code == 403
     assert client.get("/admin/jobs/x").status_code == 403
+
+
+CSV_FEED = (
+    "external_id;title;employer;locality;salary_from\n"
+    "c1;Аспаз;ТОО Дәмді;Алматы;300000\n"
+    "c2;Даяшы;ТОО Дәмді;Алматы;250000\n"
+    "c3;;ТОО Дәмді;Алматы;\n"
+)
+
+
+def test_a_csv_file_is_read_as_csv_as_the_cli_reads_it(
+    app: Flask, client: FlaskClient, sign_in: SignIn, people: People
+) -> None:
+    sign_in(client, "admin")
+    response = _post_file(client, CSV_FEED.encode(), name="Вакансии.CSV")
+    assert response.status_code == 303
+    job = _wait(client, response.headers["Location"])
+    assert job["state"] == "done", job
+    result = job["result"]
+    assert result["created"] == 2 and len(result["rejected"]) == 1
+    assert result["rejected"][0]["line"] == 4 and "title" in result["rejected"][0]["reason"]
+    with extensions.database(app).session() as session:
+        ids = session.scalars(
+            select(Vacancy.external_id).where(Vacancy.external_id.like("csv:%"))
+        ).all()
+        assert sorted(ids) == ["csv:c1", "csv:c2"]
+        audit = session.execute(select(AuditLog).where(AuditLog.action == "admin.import_start"))
+        assert audit.scalar_one().detail["format"] == "csv"
+
+
+def test_csv_errors_are_in_the_page_language(
+    client: FlaskClient, sign_in: SignIn, people: People
+) -> None:
+    sign_in(client, "admin")
+    cp1251 = CSV_FEED.encode("cp1251", errors="replace")
+    expected = {
+        "ru": "Файл невозможно импортировать: файл не в кодировке UTF-8 (похоже на Windows-1251)",
+        "kk": "Файлды импорттау мүмкін емес: файл UTF-8 кодталуында емес (Windows-1251 сияқты)",
+    }
+    for lang, message in expected.items():
+        client.get(f"/admin?lang={lang}")
+        page = _post_file(client, cp1251, name="feed.csv")
+        text = page.get_data(as_text=True)
+        assert page.status_code == 422 and message in text
+        assert "cannot be read" not in text and "looks like" not in text
+        headless = _post_file(client, "title;employer\nАспаз;ТОО\n".encode(), name="a.csv")
+        assert headless.status_code == 422
+        assert "external_id" in headless.get_data(as_text=True)
+        assert "missing column" not in headless.get_data(as_text=True)
+    json_as_csv = _post_file(client, json.dumps([_item(1)]).encode(), name="feed.csv")
+    assert json_as_csv.status_code == 422

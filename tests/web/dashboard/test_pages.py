@@ -59,7 +59,7 @@ def test_staff_see_their_centre_with_charts_and_tables(
     # no person on the dashboard: the seekers' names never appear
     for name in ("Сейткали", "Омаров", "s1", "s8"):
         assert f">{name}<" not in html
-    assert "57.1\u00a0%" in html  # 4 placed of 7 clients
+    assert "57,1\u00a0%" in html  # 4 placed of 7 clients, in Babel's Russian format
 
 
 def test_csv_export_matches_the_figures(client: FlaskClient, sign_in: SignIn, world: None) -> None:
@@ -69,17 +69,48 @@ def test_csv_export_matches_the_figures(client: FlaskClient, sign_in: SignIn, wo
     disposition = response.headers["Content-Disposition"]
     assert disposition == 'attachment; filename="placed_2026-01-01_2026-12-31.csv"'
     rows = _csv(client, "placed")
-    assert rows[0] == ["Breakdown", "Group", "Count", "Of", "Share"]
-    assert rows[1] == ["Total", "Total", "4", "7", "57.1 %"]
-    assert ["Sex", "Men", "2", "2", "100.0 %"] in rows
-    assert ["Age group", "50+", "0", "1", "0.0 %"] in rows
+    assert rows[0] == ["Breakdown", "Group", "Count", "Of", "Share, %"]
+    assert rows[1] == ["Total", "Total", "4", "7", "57.1"]
+    assert ["Sex", "Men", "2", "2", "100"] in rows
+    assert ["Age group", "50+", "0", "1", "0"] in rows
     # the people seeker (born 1998) joins s4 and s6 in 25-34
-    assert ["Age group", "25-34", "2", "3", "66.7 %"] in rows
+    assert ["Age group", "25-34", "2", "3", "66.7"] in rows
     timing = _csv(client, "time_to_placement")
     assert timing[1] == ["Total", "Total", "5", "62.6", "30"]
     kazakh = client.get(f"/dashboard/export/vacancies_by_occupation.csv?{PERIOD}&lang=kk")
     text = kazakh.get_data().decode("utf-8-sig")
     assert "Өнеркәсіптің, құрылыстың, көліктің білікті жұмысшылары" in text
+
+
+@pytest.mark.parametrize(
+    ("lang", "header", "total", "days"),
+    [
+        ("ru", ["Разрез", "Группа", "Количество", "Всего в группе", "Доля, %"], "57,1", "62,6"),
+        ("kk", None, "57,1", "62,6"),
+    ],
+)
+def test_csv_export_for_spreadsheets_in_kazakh_and_russian(
+    client: FlaskClient,
+    sign_in: SignIn,
+    world: None,
+    lang: str,
+    header: list[str] | None,
+    total: str,
+    days: str,
+) -> None:
+    """';' between cells and a decimal comma, so Excel in kk/ru reads shares as numbers."""
+    sign_in(client, "staff")
+    response = client.get(f"/dashboard/export/placed.csv?{PERIOD}&lang={lang}")
+    text = response.get_data().decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text), delimiter=";"))
+    assert all(len(row) == 5 for row in rows)
+    if header:
+        assert rows[0] == header
+    assert rows[1][2:] == ["4", "7", total]
+    timing = client.get(f"/dashboard/export/time_to_placement.csv?{PERIOD}&lang={lang}")
+    timing_text = timing.get_data().decode("utf-8-sig")
+    timing_rows = list(csv.reader(io.StringIO(timing_text), delimiter=";"))
+    assert timing_rows[1][2:] == ["5", days, "30"]
 
 
 def test_other_centre_staff_see_only_their_numbers(
@@ -88,9 +119,9 @@ def test_other_centre_staff_see_only_their_numbers(
     sign_in(client, "other_staff")
     rows = _csv(client, "placed")
     # centre B: s7 placed; the people fixture's other seeker is not registered
-    assert rows[1] == ["Total", "Total", "1", "1", "100.0 %"]
+    assert rows[1] == ["Total", "Total", "1", "1", "100"]
     overdue = _csv(client, "overdue")
-    assert overdue[1] == ["Total", "Total", "1", "1", "100.0 %"]
+    assert overdue[1] == ["Total", "Total", "1", "1", "100"]
     query = PERIOD + "&region=" + "ignored"
     assert _csv(client, "placed", query)[1] == rows[1]  # staff cannot widen the scope
 
@@ -99,7 +130,7 @@ def test_admin_sees_all_and_filters_by_region(
     app: Flask, client: FlaskClient, sign_in: SignIn, world: None
 ) -> None:
     sign_in(client, "admin")
-    assert _csv(client, "placed")[1] == ["Total", "Total", "5", "8", "62.5 %"]
+    assert _csv(client, "placed")[1] == ["Total", "Total", "5", "8", "62.5"]
     with extensions.database(app).session() as session:
         kato = {r.name_ru: r.kato for r in session.query(Region)}
     assert _csv(client, "placed", f"{PERIOD}&region={kato['Астана']}")[1][2:4] == ["5", "8"]

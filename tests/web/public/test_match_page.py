@@ -129,3 +129,19 @@ def test_anonymous_matching_is_rate_limited(app: Flask, client: FlaskClient) -> 
     first_refusal = statuses.index(429)
     assert first_refusal >= ANONYMOUS_PER_WINDOW
     assert set(statuses[:first_refusal]) == {422}
+
+
+def test_the_form_lands_at_the_results_which_say_how_many(app: Flask, client: FlaskClient) -> None:
+    """On a phone the results are far below the form: the form's action jumps to them."""
+    _vacancies(app)
+    token = form_token(client, "/match?lang=kk")
+    assert 'action="/match#results"' in client.get("/match").get_data(as_text=True)
+    page = client.post("/match?lang=ru", data={"csrf_token": token, "cv": CV})
+    html = page.get_data(as_text=True)
+    found = len(_titles(html))
+    assert found >= 2
+    assert 'id="results" tabindex="-1"' in html and f"Подходящих вакансий: {found}" in html
+    empty = client.post("/match?lang=ru", data={"csrf_token": token, "cv": ""})
+    text = empty.get_data(as_text=True)
+    assert empty.status_code == 422
+    assert text.count('id="results"') == 1 and 'class="flash error" id="results"' in text

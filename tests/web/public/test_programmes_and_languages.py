@@ -33,6 +33,20 @@ def test_programme_pages_carry_the_rule_numbers(app: Flask, client: FlaskClient)
     assert client.get("/programmes/pirates").status_code == 404
 
 
+def test_youth_practice_summary_states_the_age_limit(app: Flask, client: FlaskClient) -> None:
+    p = params_for(date.today())
+    age, years = p.youth_practice_max_age, p.youth_practice_graduation_years
+    expected = {
+        "ru": f"молодых людей не старше {age} лет, окончивших",
+        "kk": f"жасы {age} жастан аспайтын жастарға",
+    }
+    for lang, phrase in expected.items():
+        for path in ("/programmes", "/programmes/youth-practice"):
+            page = client.get(f"{path}?lang={lang}").get_data(as_text=True)
+            assert phrase in page, (lang, path)
+    assert f"последних {years} лет" in client.get("/programmes?lang=ru").get_data(as_text=True)
+
+
 def test_programme_page_lists_open_places_of_its_kind(app: Flask, client: FlaskClient) -> None:
     with extensions.database(app).session() as session:
         a_vacancy(session, title="Практикант-бухгалтер", kind="youth_practice")

@@ -174,3 +174,15 @@ def test_signed_in_seeker_sees_the_rules_decision_for_a_programme_place(
     assert "Пока вы не можете занять это место" in page
     assert "только для зарегистрированных безработных" in page
     assert "Ваше право на участие" not in client.get(f"/vacancies/{regular}").get_data(as_text=True)
+
+
+def test_the_apply_box_comes_right_after_the_title_and_salary(
+    app: Flask, client: FlaskClient
+) -> None:
+    """On a 390 px phone the box used to start 2,400 px down, below the whole description."""
+    vacancy_id = _vacancy(app)
+    for lang in ("kk", "ru"):
+        page = client.get(f"/vacancies/{vacancy_id}?lang={lang}").get_data(as_text=True)
+        apply_at = page.index('id="apply"')
+        assert page.index('class="salary"') < apply_at < page.index('class="facts"')
+        assert apply_at < page.index('id="about-heading"')
