@@ -13,7 +13,12 @@ from app.settings import Settings, SettingsError
 
 
 def test_production_cost_is_rfc_9106_low_memory_argon2id(tmp_path: Path) -> None:
-    settings = Settings(database_url="sqlite://", instance_path=tmp_path, embedding_model="none")
+    settings = Settings(
+        database_url="sqlite://",
+        instance_path=tmp_path,
+        embedding_model="none",
+        secret_key="a-production-secret-not-the-published-default",
+    )
     assert settings.password_hash_cost == "production"
     create_app(settings)  # the factory configures the hasher from the settings
     stored = passwords.hash_password("correct horse")
