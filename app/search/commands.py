@@ -184,7 +184,12 @@ def encoder_install(overwrite: bool) -> None:
     from matching.encoders import EncoderError, install_default_model
 
     try:
-        target = install_default_model(Path(models_dir(extensions.settings())), overwrite=overwrite)
+        settings = extensions.settings()
+        target = install_default_model(
+            Path(models_dir(settings)),
+            overwrite=overwrite,
+            onnx=settings.embedding_backend == "onnx-int8",
+        )
     except EncoderError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Encoder model ready in {target}")

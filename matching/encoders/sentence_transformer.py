@@ -55,15 +55,16 @@ def detect_prefixes(model_name_or_path: str, model_dir: Path | None) -> tuple[st
 
 
 def directory_identity(model_dir: Path) -> str:
-    """What a local model directory is: its export manifest, or a hash of its files."""
+    """What a local model directory is: its export manifest, or a hash of its files (the
+    ``onnx/`` export excluded: this names the float32 model)."""
     manifest = read_json(model_dir / EXPORT_MANIFEST)
     if manifest and isinstance(manifest.get("fingerprint"), str):
         return str(manifest["fingerprint"])
     parts: list[str] = []
     for path in sorted(p for p in model_dir.rglob("*") if p.is_file()):
         rel = path.relative_to(model_dir).as_posix()
-        if rel.startswith(".") or rel.endswith(".md"):
-            continue
+        if rel.startswith((".", "onnx/")) or rel.endswith(".md"):
+            continue  # the int8 export beside the weights is not the float32 model
         parts.append(f"{rel}={file_digest(path)}")
     return f"dir:{model_dir.name}@{short_hash(*parts)}"
 
