@@ -3,6 +3,8 @@ vectors reach the index, the content-hash cache spares re-embedding, hybrid retr
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from flask import Flask
 from sqlalchemy import func, select
@@ -52,7 +54,9 @@ def test_hybrid_retrieval_finds_meaning_beyond_words(app_with_model: Flask) -> N
         driver = a_vacancy(session, title="Truck driver", description="Deliver goods by lorry.")
         a_vacancy(session, title="Primary school teacher", description="Teach children to read.")
     with extensions.database(app_with_model).session() as session:
-        hits = retrieve(session, services, SeekerProfile(text="I drive heavy vehicles"))
+        hits = retrieve(
+            session, services, SeekerProfile(text="I drive heavy vehicles"), today=date.today()
+        )
     ranked = sorted(hits.values(), key=lambda h: -h.score)
     assert ranked[0].id == driver.id
     assert ranked[0].vector_rank == 1
