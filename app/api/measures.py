@@ -157,7 +157,7 @@ def import_measures_csv(call: Call) -> ResponseReturnValue:
 @operation(
     "GET", "/seekers/{id}/measures",
     summary="A client's routing: eligible measures proposed with evidence (centre staff)",
-    roles=("staff",), response=RoutingOut, errors=(401, 403, 422, 503), tag=TAG,
+    roles=("staff",), response=RoutingOut, errors=(401, 403, 404, 422, 503), tag=TAG,
 )  # fmt: skip
 def measure_routing(call: Call, id: int) -> ResponseReturnValue:
     assert call.user is not None
