@@ -14,13 +14,14 @@ from sqlalchemy.orm import Session
 
 from app.api.auth import ALL_ROLES
 from app.api.pagination import decode_cursor, encode_cursor
-from app.api.present import load_vacancies, summary
+from app.api.present import summary
 from app.api.problems import ApiProblem, field_problem
 from app.api.registry import Call, operation
 from app.api.schemas import Change, ChangesPage, ChangesQuery, VacancySummary
 from app.extensions import database, db_session
 from app.models import OutboxEvent, Vacancy, VacancyStatus
 from app.models.base import utcnow
+from app.search.find import load_rows
 from app.search.outbox import VACANCIES
 
 RETENTION = timedelta(days=7)  # prune_processed's default: older cursors need a new snapshot
@@ -91,7 +92,7 @@ def changes(call: Call) -> ResponseReturnValue:
     for event_id, doc_id in events:
         last_seen.pop(doc_id, None)
         last_seen[doc_id] = event_id  # the latest state, in the order of its last change
-    rows = load_vacancies(session, list(last_seen))
+    rows = load_rows(session, list(last_seen))
     external: dict[int, str | None] = {
         vacancy_id: external_id
         for vacancy_id, external_id in session.execute(
@@ -132,7 +133,7 @@ def _snapshot_lines(cursor: str) -> Iterator[str]:
             )
             if not ids:
                 break
-            rows = load_vacancies(session, ids)
+            rows = load_rows(session, ids)
             for vacancy_id in ids:
                 if _is_live(rows[vacancy_id]):
                     yield summary(rows[vacancy_id]).model_dump_json() + "\n"

@@ -7,11 +7,12 @@ from datetime import date
 from flask.typing import ResponseReturnValue
 
 from app.api.auth import ALL_ROLES
-from app.api.present import load_vacancies, summary
+from app.api.present import summary
 from app.api.problems import field_problem
 from app.api.registry import Call, operation
 from app.api.schemas import MatchItem, MatchRequest, MatchResult
 from app.extensions import db_session, indexing
+from app.search.find import load_rows
 from app.services.cv_match import anonymous_profile
 from app.services.errors import FieldError
 from app.services.explanations import explanation_json
@@ -51,7 +52,7 @@ def match_vacancies(call: Call) -> ResponseReturnValue:
     body: MatchRequest = call.body
     session = db_session()
     results = recommend(session, indexing(), profile_of(body), today=date.today(), limit=body.limit)
-    rows = load_vacancies(session, [r.ranked.vacancy_id for r in results])
+    rows = load_rows(session, [r.ranked.vacancy_id for r in results])
     items = [
         MatchItem(
             vacancy=summary(rows[r.ranked.vacancy_id]),

@@ -8,7 +8,7 @@ from flask.typing import ResponseReturnValue
 from sqlalchemy import select
 
 from app.api.auth import ALL_ROLES
-from app.api.present import load_vacancies, summary
+from app.api.present import summary
 from app.api.problems import ApiProblem
 from app.api.registry import Call, operation
 from app.api.schemas import (
@@ -22,6 +22,7 @@ from app.api.schemas import (
 from app.api.vacancies import may_manage, visible_vacancy
 from app.extensions import db_session, indexing
 from app.models import Role, Seeker
+from app.search.find import load_rows
 from app.services.candidates import candidates_for_vacancy, similar_vacancies
 from app.services.explanations import explanation_json
 from app.services.people import person_facts, refused_suitable_offers, seeker_profile
@@ -48,7 +49,7 @@ def my_recommendations(call: Call) -> ResponseReturnValue:
     today = date.today()
     person = person_facts(seeker, refused_suitable_offers(session, seeker.id))
     results = recommend(session, indexing(), seeker_profile(seeker, today, person), today=today)
-    rows = load_vacancies(session, [r.ranked.vacancy_id for r in results])
+    rows = load_rows(session, [r.ranked.vacancy_id for r in results])
     items = [
         MatchItem(
             vacancy=summary(rows[r.ranked.vacancy_id]),
@@ -107,7 +108,7 @@ def similar(call: Call, id: int) -> ResponseReturnValue:
     visible_vacancy(call, id)
     session = db_session()
     found = similar_vacancies(session, indexing(), id)
-    rows = load_vacancies(session, [s.vacancy_id for _, s in found])
+    rows = load_rows(session, [s.vacancy_id for _, s in found])
     items = [
         SimilarItem(
             vacancy=summary(rows[s.vacancy_id]),

@@ -2,28 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
-
 from app.api.schemas import EmployerRef, LocalityRef, VacancyDetail, VacancySummary
 from app.models import Vacancy
 
 SNIPPET = 200
-
-
-def load_vacancies(session: Session, ids: Sequence[int]) -> dict[int, Vacancy]:
-    rows = session.execute(
-        select(Vacancy)
-        .where(Vacancy.id.in_(list(ids)))
-        .options(
-            selectinload(Vacancy.employer),
-            selectinload(Vacancy.locality),
-            selectinload(Vacancy.region),
-        )
-    ).scalars()
-    return {v.id: v for v in rows}
 
 
 def _snippet(text: str) -> str:

@@ -8,7 +8,7 @@ from flask.typing import ResponseReturnValue
 
 from app.api.auth import ALL_ROLES
 from app.api.pagination import decode_offset, encode_cursor
-from app.api.present import detail, load_vacancies, summary
+from app.api.present import detail, summary
 from app.api.problems import ApiProblem, field_problem
 from app.api.registry import Call, operation
 from app.api.schemas import (
@@ -20,7 +20,7 @@ from app.api.schemas import (
 )
 from app.extensions import db_session, indexing
 from app.models import Role, User, Vacancy, VacancyStatus
-from app.search.find import find_vacancies
+from app.search.find import find_vacancies, load_rows
 from app.search.vacancy_params import clean_params
 from app.search.vacancy_query import MAX_WINDOW, VacancyQuery
 
@@ -102,7 +102,7 @@ def may_manage(user: User | None, vacancy: Vacancy) -> bool:
 
 def visible_vacancy(call: Call, vacancy_id: int) -> Vacancy:
     """The vacancy if the caller may see it; 404 otherwise (drafts do not leak)."""
-    vacancy = load_vacancies(db_session(), [vacancy_id]).get(vacancy_id)
+    vacancy = load_rows(db_session(), [vacancy_id]).get(vacancy_id)
     if vacancy is None or (
         vacancy.status is not VacancyStatus.PUBLISHED and not may_manage(call.user, vacancy)
     ):
